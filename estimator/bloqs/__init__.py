@@ -1,0 +1,1 @@
+"""Quantum oracle sketching as Qualtran Bloqs."""

@@ -1,0 +1,1 @@
+"""Magic-state sources: distillation factories and cultivation."""

@@ -1,0 +1,1 @@
+"""Rotation schemes: how an architecture executes an arbitrary-angle rotation."""

@@ -1,0 +1,1 @@
+"""QOS applications as workloads: tasks, data statistics, data-set presets, baselines."""
