@@ -1,0 +1,30 @@
+"""Project-level checks: the README's set-up commands and CI stay in step."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _readme_commands() -> list[str]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    setup = text.split("## Set-up", 1)[1].split("\n## ", 1)[0]
+    return [c.strip() for c in re.findall(r"```bash\n(.*?)```", setup, flags=re.S)]
+
+
+def test_readme_has_two_setup_commands() -> None:
+    commands = _readme_commands()
+    assert len(commands) == 2, commands
+    assert all("\n" not in c for c in commands), "each set-up step is one command line"
+    assert "qose " in commands[0]
+    assert "pytest" in commands[1]
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    test_command = _readme_commands()[1]
+    ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci_lines
+    # A fresh environment every time: the venv is rebuilt before the test command runs.
+    assert ci_lines.index("rm -rf .venv") < ci_lines.index(test_command)
