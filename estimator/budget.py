@@ -37,8 +37,10 @@ class ErrorBudget:
 
     def __attrs_post_init__(self) -> None:
         for name in ("logical", "magic_states", "rotations"):
-            check_non_negative(f"error_budget.{name}", getattr(self, name))
-            check_probability(f"error_budget.{name}", getattr(self, name), allow_zero=True)
+            value = getattr(self, name)
+            to_number(f"error_budget.{name}", value)  # numbers only: symbols raise here
+            check_non_negative(f"error_budget.{name}", value)
+            check_probability(f"error_budget.{name}", value, allow_zero=True)
         if self.total <= 0 or self.total >= 1:
             raise InvalidInputError("error_budget.total", self.total, "0 < total < 1")
 

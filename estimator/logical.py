@@ -29,6 +29,7 @@ from estimator.validation import check_non_negative, is_symbolic, to_number
 
 if TYPE_CHECKING:
     from qualtran import Bloq
+    from qualtran.resource_counting import GateCounts
 
 #: QRE's JSON field names, in the order QRE prints them, mapped to our attribute names.
 QRE_FIELDS: dict[str, str] = {
@@ -42,6 +43,7 @@ QRE_FIELDS: dict[str, str] = {
 }
 
 _COUNT_FIELDS = tuple(QRE_FIELDS.values())
+_QRE_KEY_OF = {name: key for key, name in QRE_FIELDS.items()}
 
 
 def _angles_converter(value: Any) -> tuple[tuple[Any, Any], ...]:
@@ -87,8 +89,8 @@ class LogicalCounts:
                 value = int(value)
                 object.__setattr__(self, name, value)
             check_non_negative(name, value)
-        if not self.is_symbolic():
-            rc, rd = self.rotation_count, self.rotation_depth
+        rc, rd = self.rotation_count, self.rotation_depth
+        if not (is_symbolic(rc) or is_symbolic(rd)):
             if rd > rc:
                 raise InvalidInputError(
                     "rotation_depth", rd, f"rotation_depth <= rotation_count={rc}"
@@ -190,7 +192,10 @@ class LogicalCounts:
                 angles = tuple(sorted(hist.items(), key=lambda kv: str(kv[0])))
 
         def simp(x: Any) -> Any:
-            return sympy.simplify(x) if isinstance(x, sympy.Basic) else x
+            if not isinstance(x, sympy.Basic):
+                return x
+            x = sympy.simplify(x)
+            return to_number("bloq cost", x) if x.is_number else x
 
         return cls(
             num_qubits=simp(n_qubits),
@@ -204,10 +209,13 @@ class LogicalCounts:
         )
 
     @classmethod
-    def from_qre_json(cls, data: Mapping[str, Any] | str, *, source: str = "<json>") -> LogicalCounts:
+    def from_qre_json(
+        cls, data: Mapping[str, Any] | str, *, source: str = "<json>"
+    ) -> LogicalCounts:
         """Read QRE's ``LogicalCounts`` JSON (a dict or a JSON string).
 
-        Unknown keys are rejected, so a typo does not silently become a zero count.
+        Unknown keys are rejected, so a typo does not silently become a zero count. Unlike QRE,
+        a file with rotations must give ``rotationDepth`` (QRE silently takes 0 layers).
 
         Args:
             data: The JSON object, e.g. ``{"numQubits": 100, "tCount": 10**6}``.
@@ -217,7 +225,9 @@ class LogicalCounts:
             try:
                 data = json.loads(data)
             except json.JSONDecodeError as exc:
-                raise ModelFileError(source, "", f"not valid JSON ({exc.msg}, line {exc.lineno})")
+                raise ModelFileError(
+                    source, "", f"not valid JSON ({exc.msg}, line {exc.lineno})"
+                ) from exc
         if not isinstance(data, Mapping):
             raise ModelFileError(source, "", "expected a JSON object of logical counts")
         if "logicalCounts" in data and isinstance(data["logicalCounts"], Mapping):
@@ -233,10 +243,19 @@ class LogicalCounts:
             kwargs[QRE_FIELDS[key]] = value
         if "num_qubits" not in kwargs:
             raise ModelFileError(source, "numQubits", "missing (the number of logical qubits)")
+        if kwargs.get("rotation_count", 0) and "rotation_depth" not in kwargs:
+            # QRE would take rotationDepth = 0 here, i.e. no layer pays the per-rotation T depth.
+            raise ModelFileError(
+                source,
+                "rotationDepth",
+                "missing while rotationCount > 0 (QRE would assume 0 rotation layers); give the "
+                "number of layers that contain rotations, 1 <= rotationDepth <= rotationCount",
+            )
         try:
             return cls(**kwargs)
         except InvalidInputError as exc:
-            raise ModelFileError(source, exc.field, str(exc)) from exc
+            key = _QRE_KEY_OF.get(exc.field, exc.field)
+            raise ModelFileError(source, key, str(exc)) from exc
 
     def to_qre_json(self) -> dict[str, int]:
         """Return QRE's ``LogicalCounts`` JSON object (all integers).
@@ -251,6 +270,23 @@ class LogicalCounts:
             x = to_number(name, getattr(self, name))
             out[key] = x if isinstance(x, int) else math.ceil(x)
         return out
+
+    def to_gate_counts(self) -> GateCounts:
+        """Return Qualtran's ``GateCounts`` for these counts (the inverse of :meth:`from_bloq`).
+
+        T -> ``t``, CCZ -> ``toffoli``, CCiX -> ``and_bloq``, rotations -> ``rotation``,
+        measurements -> ``measurement``; symbolic counts stay symbolic. Qubits and the rotation
+        depth have no place in ``GateCounts`` (see Qualtran's ``AlgorithmSummary``).
+        """
+        from qualtran.resource_counting import GateCounts
+
+        return GateCounts(
+            t=self.t_count,
+            toffoli=self.ccz_count,
+            and_bloq=self.ccix_count,
+            rotation=self.rotation_count,
+            measurement=self.measurement_count,
+        )
 
     def numeric(self) -> LogicalCounts:
         """Return self with every count a plain Python number (raises if symbolic)."""

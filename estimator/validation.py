@@ -8,7 +8,7 @@ let through (the check is *inconclusive*), and the numeric steps downstream chec
 from __future__ import annotations
 
 import math
-from numbers import Real
+from numbers import Complex, Integral, Real
 from typing import Any
 
 import sympy
@@ -37,8 +37,10 @@ def to_number(field: str, value: Any) -> float | int:
             value = float(value)
         except TypeError as exc:  # complex values
             raise InvalidInputError(field, value, "a real number") from exc
-    if isinstance(value, int):
-        return value
+    if isinstance(value, Integral):  # int, numpy integers: exact Python int, no wrap-around
+        return int(value)
+    if isinstance(value, complex) or (isinstance(value, Complex) and not isinstance(value, Real)):
+        raise InvalidInputError(field, value, "a real number")
     if isinstance(value, Real):
         value = float(value)
         if math.isnan(value):
