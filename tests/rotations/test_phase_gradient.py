@@ -1,0 +1,62 @@
+"""Phase-gradient rotations: b - 2 Toffolis per rotation, catalytic b-qubit register."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from estimator.errors import InvalidInputError
+from estimator.rotations.phase_gradient import (
+    PhaseGradientRotation,
+    bits_for_precision,
+    qualtran_rotation_counts,
+)
+
+
+def test_add_into_phase_grad_b20():
+    # star_and_rotations.md 8: AddIntoPhaseGrad b=20 -> 18 Toffolis (Qualtran)
+    from qualtran.bloqs.rotations.phase_gradient import AddIntoPhaseGrad
+    from qualtran.resource_counting import QECGatesCost, get_cost_value
+
+    assert get_cost_value(AddIntoPhaseGrad(20, 20), QECGatesCost()).toffoli == 18
+    assert qualtran_rotation_counts(20) == (18, 41)  # ZPowConstViaPhaseGradient: b-2, 2b+1
+
+
+@pytest.mark.parametrize(
+    ("precision", "bits"),
+    [
+        (1e-14, 50),  # Qualtran ZPowConstViaPhaseGradient.from_precision(eps=1e-14)
+        (1e-11, 40),  # ceil(log2(2 pi 1e11)) = ceil(39.19)
+        (1e-3, 13),  # ceil(log2(6283.2)) = ceil(12.62)
+    ],
+)
+def test_bits_from_precision(precision, bits):
+    assert bits_for_precision(precision) == bits
+    from qualtran.bloqs.rotations.zpow_via_phase_gradient import ZPowConstViaPhaseGradient
+
+    assert ZPowConstViaPhaseGradient.from_precision(0.3, eps=precision).phase_grad_bitsize == bits
+
+
+def test_phase_gradient_cost_qos_precision():
+    cost = PhaseGradientRotation().cost(precision=1e-14)
+    assert cost.toffoli_count == 48 and cost.t_count == 0
+    assert cost.logical_time_steps == 3 * 48  # QRE: 3 steps per CCZ (arXiv:2211.07629 App. D)
+    assert cost.error == pytest.approx(2 * math.pi / 2**50) and cost.error <= 1e-14
+    assert cost.extra_logical_qubits == 2 * 50 + 48  # gradient + loaded angle + adder ANDs
+    assert (
+        PhaseGradientRotation(count_adder_ancillas=False).cost(precision=1e-14).extra_logical_qubits
+        == 100
+    )
+    assert cost.one_off_t_count > 0
+    assert PhaseGradientRotation.norm == "diamond" and PhaseGradientRotation.coherent
+
+
+def test_fixed_bits():
+    assert PhaseGradientRotation(bits=20).cost(precision=1e-5).toffoli_count == 18
+    with pytest.raises(InvalidInputError, match="bits"):
+        PhaseGradientRotation(bits=20).cost(precision=1e-8)
+    with pytest.raises(InvalidInputError, match="bits"):
+        PhaseGradientRotation(bits=2)
+    with pytest.raises(InvalidInputError, match="precision"):
+        PhaseGradientRotation().cost(precision=0)
