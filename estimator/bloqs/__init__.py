@@ -10,7 +10,8 @@ Public API:
 * One sample: :class:`SketchSample` (``exp(i theta |x><x|)``).
 * Sketches: :class:`BooleanSketch`, :class:`ParallelBooleanSketch`, :class:`StateSketchUnitary`
   / :class:`StateSketch`, :class:`MatrixElementSketch`, :class:`RowIndexSketch`,
-  :class:`ElementIndexSketch` / :class:`ElementIndexOracle` (and their per-sample bloqs).
+  :class:`ElementIndexSketch` / :class:`ElementIndexOracle` (and their per-sample bloqs),
+  :class:`SparseBlockEncodingSketch` (one block-encoding call from the three oracles).
 * Queries: :class:`RepeatedQueries`, :func:`boolean_oracle_queries`.
 * Sample complexity: :func:`samples_per_query`, :func:`total_samples`,
   :func:`boolean_sketch_error`, constants :data:`C_EXPECTED_UNITARY` (pi^2/2) and
@@ -53,6 +54,7 @@ from estimator.bloqs.sample_complexity import (
     samples_per_query,
     total_samples,
 )
+from estimator.bloqs.sparse_block_encoding import SparseBlockEncodingSketch
 from estimator.bloqs.state_sketch import (
     ARCSIN_DEGREE,
     T_DIVISOR_EXPECTED_UNITARY,
@@ -85,6 +87,7 @@ __all__ = [
     "RowIndexSample",
     "RowIndexSketch",
     "SketchSample",
+    "SparseBlockEncodingSketch",
     "StateSample",
     "StateSketch",
     "StateSketchUnitary",
