@@ -177,24 +177,21 @@ class LogicalCounts:
         """
         from qualtran.resource_counting import QECGatesCost, QubitCount, get_cost_value
 
+        from estimator.bloqs.cost_keys import RotationDepth, RotationsByAngle
+
         gc = get_cost_value(bloq, QECGatesCost())
         n_qubits = get_cost_value(bloq, QubitCount())
-        depth: Any = gc.rotation
+        depth = get_cost_value(bloq, RotationDepth())
         angles: tuple[tuple[Any, Any], ...] = ()
-        try:
-            from estimator.bloqs.cost_keys import RotationDepth, RotationsByAngle
-        except ImportError:  # pragma: no cover - the cost keys ship with the package
-            RotationDepth = RotationsByAngle = None  # type: ignore[assignment,misc]  # noqa: N806
-        if RotationDepth is not None:
-            depth = get_cost_value(bloq, RotationDepth())
-            if with_angles:
-                hist = get_cost_value(bloq, RotationsByAngle())
-                angles = tuple(sorted(hist.items(), key=lambda kv: str(kv[0])))
+        if with_angles:
+            hist = get_cost_value(bloq, RotationsByAngle())
+            angles = tuple(sorted(hist.items(), key=lambda kv: str(kv[0])))
 
         def simp(x: Any) -> Any:
+            # No sympy.simplify: it costs up to a second on the index-oracle expressions, and the
+            # expressions Qualtran builds are already in a usable form.
             if not isinstance(x, sympy.Basic):
                 return x
-            x = sympy.simplify(x)
             return to_number("bloq cost", x) if x.is_number else x
 
         return cls(
