@@ -22,6 +22,14 @@ _EXPORTS: dict[str, str] = {
     "RotationScheme": "estimator.rotations.base",
     "RotationCost": "estimator.rotations.base",
     "RotationContext": "estimator.rotations.base",
+    "PhysicalQubit": "estimator.hardware",
+    "QECCode": "estimator.qec",
+    "Architecture": "estimator.architecture",
+    "Constraints": "estimator.physical",
+    "Estimate": "estimator.physical",
+    "estimate": "estimator.physical",
+    "estimate_frontier": "estimator.frontier",
+    "Workload": "estimator.workloads",
 }
 
 __all__ = sorted(_EXPORTS)
