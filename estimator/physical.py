@@ -1072,6 +1072,9 @@ def estimate(
             (evenly among the error sources the program has; :meth:`ErrorBudget.qre_split`).
         constraints: Optional QRE constraints.
 
+    An architecture whose layout is :class:`~estimator.star_estimate.StarLayoutModel` is
+    estimated by :func:`estimator.star_estimate.estimate_star` (a ``StarEstimate``).
+
     Raises:
         SymbolicValueError: If a count is symbolic (names the field).
         InvalidInputError: For a budget outside (0, 1) or an empty program.
@@ -1079,6 +1082,16 @@ def estimate(
     """
     if constraints is not None and not isinstance(constraints, Constraints):
         raise InvalidInputError("constraints", constraints, "a Constraints or None")
+    # STAR-family architectures (analog rotations, residual error paid by budget or PEC) have
+    # their own estimate; imported lazily (star_estimate imports this module).
+    from estimator.star_estimate import estimate_star, is_star_architecture
+
+    if is_star_architecture(architecture):
+        if constraints is not None:
+            raise InvalidInputError(
+                "constraints", constraints, "None for a STAR-family architecture (layout 'star')"
+            )
+        return estimate_star(counts, architecture, budget)
     prep = _prepare(counts, architecture, budget)
     result = _Engine(prep, constraints).estimate()
     # schemes whose cost depends on the code distance: iterate to a fixed point

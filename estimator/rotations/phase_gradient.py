@@ -124,7 +124,9 @@ class PhaseGradientRotation(RotationScheme):
         """The gradient size used at ``precision``."""
         b = self.bits if self.bits is not None else bits_for_precision(precision)
         if b > MAX_BITS:
-            raise InvalidInputError("precision", precision, f"needs <= {MAX_BITS} gradient bits")
+            raise InvalidInputError(
+                "precision", precision, f"a precision reachable with <= {MAX_BITS} gradient bits"
+            )
         return b
 
     def cost(
