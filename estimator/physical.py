@@ -925,6 +925,18 @@ class _Engine:
                 return self.result(
                     patch, cycles_needed, factory, copies, required_logical, required_magic
                 )
+            if max_cycles >= _U64 - 1:
+                # The patch error is so small that no longer run raises the code distance, so
+                # no later iteration can admit another factory: give up with the numbers.
+                source = self.arch.magic_source.name
+                why = (
+                    f"no magic-state factory of {source} reaches the required magic-state "
+                    f"error {required_magic:.3g} at code distance <= {d}"
+                    if not factories
+                    else f"every {source} factory reaching magic-state error "
+                    f"{required_magic:.3g} outlasts the longest run the code allows at d = {d}"
+                )
+                raise InfeasibleEstimateError(why, constraint="magic_state_error")
             cycles = max(max_cycles + 1, cycles + 1)
 
     def find_factory(

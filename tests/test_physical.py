@@ -329,3 +329,20 @@ def test_rotations_missing_from_histogram_get_generic_cost() -> None:
     est = estimate(c, arch, 1e-3)
     assert est.num_magic_states == 40 * 1 + 60 * 10
     assert_valid_estimate(est)
+
+
+def test_unreachable_magic_state_error_is_infeasible_not_a_hang() -> None:
+    """A magic-state source that cannot reach the target error must end the search.
+
+    Cultivation at p = 1e-3 yields T states of error ~2e-9 (arXiv:2409.17595); a program with
+    ~1e9 T states needs ~1e-12. The search used to raise the run length forever once the patch
+    error was too small for the code distance to grow.
+    """
+    from estimator.errors import InfeasibleEstimateError
+    from estimator.logical import LogicalCounts
+    from estimator.model_files import load_model
+    from estimator.physical import estimate
+
+    counts = LogicalCounts(num_qubits=50, t_count=10**9, rotation_count=10**7, rotation_depth=10**7)
+    with pytest.raises(InfeasibleEstimateError, match=r"no magic-state factory of cultivation"):
+        estimate(counts, load_model("clifford_t_cultivation_p1e-3"), 1e-2)
