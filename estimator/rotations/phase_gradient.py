@@ -47,6 +47,8 @@ T_STATES_PER_TOFFOLI = 4
 
 # Smallest / largest gradient register we model (b - 2 >= 1 Toffoli; beyond 128 bits eps < 1e-37).
 MIN_BITS, MAX_BITS = 3, 128
+# Largest gradient Qualtran's fixed-point types (fxpmath, int64 raw values) can cost.
+QUALTRAN_MAX_BITS = 64
 
 
 def bits_for_precision(precision: Any) -> int:
@@ -147,9 +149,15 @@ class PhaseGradientRotation(RotationScheme):
                 f">= {bits_for_precision(precision)} for precision {eps:.3g}",
                 hint=f"a {b}-bit gradient resolves angles only to {resolution:.3g}",
             )
-        toffolis, qubits = qualtran_rotation_counts(b)
+        if b <= QUALTRAN_MAX_BITS:
+            toffolis, qubits = qualtran_rotation_counts(b)
+            n_t_prep, n_rot_prep = qualtran_gradient_preparation(b, eps)
+        else:
+            # Qualtran's fixed-point arithmetic overflows beyond 64 bits; its counts follow the
+            # closed forms below for every b <= 64 (tests/rotations/test_phase_gradient.py).
+            toffolis, qubits = b - 2, 2 * b + 1
+            n_t_prep, n_rot_prep = 1, b - 3
         extra = qubits - 1 + (b - 2 if self.count_adder_ancillas else 0)
-        n_t_prep, n_rot_prep = qualtran_gradient_preparation(b, eps)
         prep_rot = self.preparation_synthesis.cost(precision=eps / b)
         one_off = n_t_prep + n_rot_prep * float(prep_rot.t_count)
         return RotationCost(

@@ -60,3 +60,17 @@ def test_fixed_bits():
         PhaseGradientRotation(bits=2)
     with pytest.raises(InvalidInputError, match="precision"):
         PhaseGradientRotation().cost(precision=0)
+
+
+def test_closed_form_beyond_qualtran_matches_qualtran_where_both_exist() -> None:
+    """Above 64 bits Qualtran's fxpmath overflows; the closed form must agree below that."""
+    from estimator.rotations.phase_gradient import QUALTRAN_MAX_BITS, qualtran_rotation_counts
+
+    for b in (3, 17, 33, QUALTRAN_MAX_BITS):
+        assert qualtran_rotation_counts(b) == (b - 2, 2 * b + 1)
+    # A precision needing more than 64 bits (e.g. 1e-25 per rotation) now costs without error.
+    cost = PhaseGradientRotation().cost(precision=1e-25)
+    b = bits_for_precision(1e-25)
+    assert b > QUALTRAN_MAX_BITS
+    assert cost.toffoli_count == b - 2
+    assert cost.extra_logical_qubits == 2 * b + (b - 2)
