@@ -38,7 +38,9 @@ def estimate_frontier(
         budget: An :class:`~estimator.budget.ErrorBudget` or a total split as QRE does.
 
     Returns:
-        Estimates sorted by increasing runtime (and so decreasing physical qubits).
+        Estimates sorted by increasing runtime (and so decreasing physical qubits). Where QRE's
+        frontier search finds no point (every factory outlasts the longest run at the minimal
+        code distance) the single-point estimate is returned alone.
 
     Raises:
         SymbolicValueError, InvalidInputError, InfeasibleEstimateError: As :func:`estimate`.
@@ -91,6 +93,11 @@ def estimate_frontier(
         elif kept and p[0] == kept[-1][0] and p[1] == kept[-1][1]:
             kept.append(p)
     kept.sort(key=lambda p: p[1])
+    if not kept:
+        # Every factory outlasts the longest run the minimal distance allows. QRE then returns
+        # an empty frontier; the single-point search still finds a point by lengthening the
+        # run (raising the code distance), and that point is the whole frontier here.
+        return [eng.estimate()]
     return [
         eng.result(patch, cycles, factory, copies, req_logical, req_magic)  # type: ignore[arg-type]
         for _, _, patch, cycles, factory, copies in kept

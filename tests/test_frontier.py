@@ -49,3 +49,30 @@ def test_frontier_rejects_symbols() -> None:
     n = sympy.Symbol("n")
     with pytest.raises(SymbolicValueError):
         estimate_frontier(LogicalCounts(num_qubits=n, t_count=10), QRE, 1e-3)
+
+
+def test_frontier_is_never_empty_where_the_single_point_estimate_exists() -> None:
+    """At huge counts every factory outlasts the minimal distance's longest run.
+
+    The frontier scan over distances at and below the minimal one then finds nothing (QRE
+    returns an empty frontier); the single-point search lengthens the run and succeeds, so the
+    frontier must contain that point.
+    """
+    from estimator.architecture import Architecture
+    from estimator.frontier import estimate_frontier
+    from estimator.logical import LogicalCounts
+    from estimator.physical import estimate
+
+    counts = LogicalCounts(
+        num_qubits=91,
+        ccix_count=2.7 * 10**36,
+        measurement_count=2.7 * 10**36,
+        rotation_count=7.5 * 10**34,
+        rotation_depth=7.5 * 10**34,
+    )
+    arch = Architecture.qre("qubit_gate_ns_e4")
+    single = estimate(counts, arch, 1e-3)
+    frontier = estimate_frontier(counts, arch, 1e-3)
+    assert len(frontier) >= 1
+    assert min(e.runtime_ns for e in frontier) <= single.runtime_ns
+    assert min(e.physical_qubits for e in frontier) <= single.physical_qubits
