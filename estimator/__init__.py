@@ -30,6 +30,13 @@ _EXPORTS: dict[str, str] = {
     "estimate": "estimator.physical",
     "estimate_frontier": "estimator.frontier",
     "Workload": "estimator.workloads",
+    "load_model": "estimator.model_files",
+    "list_models": "estimator.model_files",
+    "compare": "estimator.compare",
+    "crossover": "estimator.compare",
+    "Comparison": "estimator.compare",
+    "StarEstimate": "estimator.star_estimate",
+    "estimate_star": "estimator.star_estimate",
 }
 
 __all__ = sorted(_EXPORTS)
