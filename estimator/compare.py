@@ -30,6 +30,7 @@ from attrs import frozen
 from estimator.architecture import Architecture
 from estimator.budget import ErrorBudget
 from estimator.errors import InfeasibleEstimateError, InvalidInputError
+from estimator.hardware import ERROR_FIELDS
 from estimator.logical import LogicalCounts
 from estimator.pec import fmt
 from estimator.physical import Estimate
@@ -403,18 +404,6 @@ def with_angle(counts: LogicalCounts, angle: float) -> LogicalCounts:
     return attrs.evolve(counts, rotation_angles=((float(angle), r),))
 
 
-_ERROR_FIELDS = (
-    "one_qubit_measurement_error",
-    "one_qubit_measurement_readout_error",
-    "one_qubit_gate_error",
-    "two_qubit_gate_error",
-    "two_qubit_joint_measurement_error",
-    "two_qubit_joint_measurement_readout_error",
-    "t_gate_error",
-    "idle_error",
-)
-
-
 def with_physical_error(arch: Architecture, physical_error: float) -> Architecture:
     """``arch`` with every error rate of its qubit scaled so that the code sees ``p``.
 
@@ -426,7 +415,7 @@ def with_physical_error(arch: Architecture, physical_error: float) -> Architectu
     p_old = arch.qec.physical_error(arch.qubit)
     factor = float(physical_error) / p_old
     data = arch.qubit.to_dict()
-    for name in _ERROR_FIELDS:
+    for name in ERROR_FIELDS:
         if name in data:
             data[name] = min(data[name] * factor, 0.999999)
     return attrs.evolve(arch, qubit=PhysicalQubit(**data))

@@ -28,14 +28,16 @@ from estimator.validation import check_positive, check_probability, to_number
 
 InstructionSet = Literal["gate_based", "majorana"]
 
-_TIME_FIELDS = (
+#: The time fields of a PhysicalQubit, in nanoseconds.
+TIME_FIELDS = (
     "one_qubit_measurement_time_ns",
     "one_qubit_gate_time_ns",
     "two_qubit_gate_time_ns",
     "t_gate_time_ns",
     "two_qubit_joint_measurement_time_ns",
 )
-_ERROR_FIELDS = (
+#: The error-rate fields of a PhysicalQubit (probabilities).
+ERROR_FIELDS = (
     "one_qubit_measurement_error",
     "one_qubit_measurement_readout_error",
     "one_qubit_gate_error",
@@ -110,12 +112,12 @@ class PhysicalQubit:
             raise InvalidInputError(
                 "instruction_set", self.instruction_set, "'gate_based' or 'majorana'"
             )
-        for name in _TIME_FIELDS:
+        for name in TIME_FIELDS:
             value = getattr(self, name)
             if value is not None:
                 check_positive(name, value, integer=True)
                 object.__setattr__(self, name, int(to_number(name, value)))
-        for name in _ERROR_FIELDS:
+        for name in ERROR_FIELDS:
             value = getattr(self, name)
             if value is not None:
                 check_probability(name, value)
@@ -226,7 +228,7 @@ class PhysicalQubit:
     def to_dict(self) -> dict[str, Any]:
         """Plain data (all fields), e.g. for a report or a model file."""
         out: dict[str, Any] = {"name": self.name, "instruction_set": self.instruction_set}
-        for name in _TIME_FIELDS + _ERROR_FIELDS:
+        for name in TIME_FIELDS + ERROR_FIELDS:
             value = getattr(self, name)
             if value is not None:
                 out[name] = value
