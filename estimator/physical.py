@@ -684,14 +684,23 @@ def _split_budget(budget: ErrorBudget | float, counts: LogicalCounts) -> ErrorBu
     return ErrorBudget.qre_split(budget, has_magic_states=has_magic, has_rotations=has_rot)
 
 
-def _mean_cost(costs: list[tuple[int, RotationCost]], total: int) -> RotationCost:
-    """Count-weighted mean of per-angle costs (exact when all angles cost the same)."""
+def mean_rotation_cost(
+    costs: list[tuple[int, RotationCost]], total: int | None = None
+) -> RotationCost:
+    """Count-weighted mean of per-angle rotation costs (exact when all angles cost the same).
+
+    Args:
+        costs: ``(count, cost)`` per angle group; must not be empty.
+        total: The number of rotations to average over (default: the sum of the counts).
+    """
     first = costs[0][1]
     if all(c == first for _, c in costs):
         return first
+    if total is None:
+        total = sum(n for n, _ in costs)
 
     def mean(attr: str) -> float:
-        return sum(n * getattr(c, attr) for n, c in costs) / total
+        return sum(n * float(getattr(c, attr)) for n, c in costs) / total
 
     return RotationCost(
         scheme=first.scheme,
@@ -731,7 +740,7 @@ def _rotation_cost(
         if total < r:  # rotations missing from the histogram get the generic-angle cost
             costs.append((r - total, scheme.cost(precision=precision, angle=None, context=context)))
         error = sum(n * c.error for n, c in costs)
-        cost = _mean_cost(costs, max(total, r))
+        cost = mean_rotation_cost(costs, max(total, r))
     else:
         cost = scheme.cost(precision=precision, angle=None, context=context)
         error = r * cost.error

@@ -63,7 +63,7 @@ from estimator.pec import (
     fmt,
     pay_rotation_error,
 )
-from estimator.physical import Estimate, _numeric_counts
+from estimator.physical import Estimate, _numeric_counts, mean_rotation_cost
 from estimator.rotations.base import RotationContext, RotationCost, RotationScheme
 from estimator.star_layout import (
     STAR_EXTRA_PATCHES,
@@ -276,30 +276,6 @@ def _split(budget: ErrorBudget | float, has_magic: bool, has_rotation_error: boo
     )
 
 
-def _mean_cost(costs: list[tuple[int, RotationCost]]) -> RotationCost | None:
-    if not costs:
-        return None
-    total = sum(n for n, _ in costs)
-    first = costs[0][1]
-    if all(c == first for _, c in costs):
-        return first
-
-    def mean(attr: str) -> float:
-        return sum(n * float(getattr(c, attr)) for n, c in costs) / total
-
-    return RotationCost(
-        scheme=first.scheme,
-        t_count=mean("t_count"),
-        toffoli_count=mean("toffoli_count"),
-        injections=mean("injections"),
-        logical_time_steps=mean("logical_time_steps"),
-        error=mean("error"),
-        extra_logical_qubits=max(c.extra_logical_qubits for _, c in costs),
-        one_off_t_count=max(c.one_off_t_count for _, c in costs),
-        notes="count-weighted mean over the rotation-angle histogram",
-    )
-
-
 @frozen(kw_only=True)
 class _Point:
     """Everything computed at one code distance."""
@@ -384,7 +360,7 @@ class _StarEngine:
         costs = [
             (n, self.scheme.cost(precision=precision, angle=a, context=ctx)) for a, n in self.groups
         ]
-        rotation = _mean_cost(costs)
+        rotation = mean_rotation_cost(costs) if costs else None
         t_cost = None
         if self.injected_t:
             t_cost = self.scheme.cost(precision=precision, angle=T_ANGLE, context=ctx)
