@@ -52,7 +52,8 @@ def assert_valid_estimate(est: Estimate, *, rel_tol: float = 1e-9) -> None:
         * integer fields are Python ``int`` (not numpy, not float) and non-negative;
         * float fields are finite;
         * physical qubits = algorithm + factories; algorithm = logical qubits x patch size;
-          factories = copies x qubits per factory; runtime = depth x cycle time;
+          factories = copies x qubits per factory; runtime = depth x cycle time (per shot for
+          STAR estimates with PEC, whose runtime is one shot x the sampling overhead);
         * logical depth >= algorithmic depth; code distance odd;
         * achieved logical error ``Q C P_L(d)`` <= logical budget; magic-state error
           ``n_T eps_factory`` <= magic-state budget; rotation error <= rotation budget
@@ -80,8 +81,14 @@ def assert_valid_estimate(est: Estimate, *, rel_tol: float = 1e-9) -> None:
     alg = est.logical_qubits * est.physical_qubits_per_logical
     if est.physical_qubits_for_algorithm != alg:
         _fail(f"algorithm qubits {est.physical_qubits_for_algorithm} != Q x patch = {alg}")
-    if est.runtime_ns != est.logical_depth * est.logical_cycle_time_ns:
-        _fail(f"runtime {est.runtime_ns} != depth x cycle time")
+    # STAR estimates with PEC: runtime = one shot x the sampling overhead gamma^2 (>= 1)
+    shot_ns = getattr(est, "runtime_per_shot_ns", 0) or est.runtime_ns
+    if type(shot_ns) is not int:
+        _fail(f"runtime_per_shot_ns = {shot_ns!r} is not a Python int")
+    if shot_ns != est.logical_depth * est.logical_cycle_time_ns:
+        _fail(f"runtime (per shot) {shot_ns} != depth x cycle time")
+    if est.runtime_ns < shot_ns:
+        _fail(f"runtime {est.runtime_ns} < runtime of one shot {shot_ns}")
     if est.logical_depth < est.algorithmic_logical_depth:
         _fail(f"logical depth {est.logical_depth} < algorithmic {est.algorithmic_logical_depth}")
     slack = 1.0 + rel_tol
@@ -109,7 +116,7 @@ def assert_valid_estimate(est: Estimate, *, rel_tol: float = 1e-9) -> None:
     delivered = est.num_factories * est.num_factory_runs * f.output_states
     if delivered < est.num_magic_states:
         _fail(f"factories deliver {delivered} < {est.num_magic_states} magic states")
-    if est.num_factory_runs * f.duration_ns > est.runtime_ns:
+    if est.num_factory_runs * f.duration_ns > shot_ns:
         _fail(
             f"{est.num_factory_runs} factory runs x {f.duration_ns} ns exceed the runtime "
             f"{est.runtime_ns} ns"

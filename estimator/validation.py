@@ -66,7 +66,8 @@ def check_non_negative(field: str, value: Any, *, integer: bool = False) -> None
             raise InvalidInputError(field, value, f"{field} >= 0")
         return
     x = to_number(field, value)
-    if math.isinf(x) or x < 0:
+    # math.isinf only for floats: it raises OverflowError on ints beyond the float range
+    if (isinstance(x, float) and math.isinf(x)) or x < 0:
         raise InvalidInputError(field, value, f"0 <= {field} < inf")
     if integer and x != int(x):
         raise InvalidInputError(field, value, "a whole number")

@@ -12,6 +12,7 @@ from typing import Any
 
 import sympy
 
+from estimator.errors import InvalidInputError
 from estimator.validation import is_symbolic
 
 
@@ -35,6 +36,16 @@ def ceil_log2(x: Any) -> Any:
     return math.ceil(math.log2(x))
 
 
+def _check_finite(x: Any) -> None:
+    if isinstance(x, float) and not math.isfinite(x):
+        raise InvalidInputError(
+            "count",
+            x,
+            "a finite count",
+            hint="a parameter is too extreme for floating point, e.g. an error of 1e-300",
+        )
+
+
 def sceil(x: Any) -> Any:
     """Ceiling that returns a Python int for numbers (exact for ints, any size)."""
     if is_symbolic(x):
@@ -45,6 +56,7 @@ def sceil(x: Any) -> Any:
         x = float(x)
     if isinstance(x, int):
         return x
+    _check_finite(x)
     return math.ceil(x)
 
 
@@ -58,6 +70,7 @@ def sfloor(x: Any) -> Any:
         x = float(x)
     if isinstance(x, int):
         return x
+    _check_finite(x)
     return math.floor(x)
 
 

@@ -1,0 +1,262 @@
+"""Performance ratios of qos-estimator, from one run (issue 9). Run: ``python benchmarks/run.py``.
+
+Prints four measurements and writes nothing:
+
+1. one numeric estimate by ``estimator.physical.estimate`` (QRE-parity search) / the same
+   LogicalCounts through the installed ``qsharp`` estimator (median of repeats per case; cold =
+   our factory-search caches cleared before every run, warm = caches kept). Goal <= 1.
+2. a QOS workload (Boolean oracle task, N = 16) from task to physical estimate at M ~ 10^13
+   samples / at M ~ 10^3 samples. Goal <= 1.2.
+3. a 10^5-point sweep (architectures x N x budget x physical error, ``estimator.sweep``):
+   seconds and points per second. Goal < 5 s.
+4. ``qose --help`` cold start / ``python -c pass`` (subprocesses, medians). Goal: small.
+
+The whole script takes about one to two minutes on 2 cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+warnings.filterwarnings("ignore", category=DeprecationWarning)
+
+REPEATS = 7
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _median(fn, repeats: int = REPEATS, setup=None) -> float:  # noqa: ANN001
+    times = []
+    for _ in range(repeats):
+        if setup is not None:
+            setup()
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def _clear_caches() -> None:
+    from estimator.magic import round_based
+
+    round_based._find.cache_clear()
+    round_based._memo.cache_clear()
+
+
+# ------------------------------------------------------------------------------------------------
+def bench_qsharp() -> list[dict]:
+    from qsharp.estimator import EstimatorParams, QECScheme, QubitParams
+    from qsharp.estimator import LogicalCounts as QLogicalCounts
+
+    from estimator.architecture import Architecture
+    from estimator.logical import LogicalCounts
+    from estimator.physical import estimate
+
+    cases = [
+        ("qubit_gate_ns_e3", QubitParams.GATE_NS_E3, dict(num_qubits=100, t_count=10**6)),
+        (
+            "qubit_gate_ns_e4",
+            QubitParams.GATE_NS_E4,
+            dict(num_qubits=50, ccz_count=10**8, measurement_count=10**6),
+        ),
+        (
+            "qubit_gate_us_e3",
+            QubitParams.GATE_US_E3,
+            dict(num_qubits=20, rotation_count=10**5, rotation_depth=10**4, t_count=10**4),
+        ),
+        (
+            "qubit_maj_ns_e4",
+            QubitParams.MAJ_NS_E4,
+            dict(num_qubits=10, t_count=10**10, ccz_count=1000, measurement_count=1000),
+        ),
+    ]
+    rows = []
+    for preset, qparams, kw in cases:
+        counts = LogicalCounts(**kw)
+        arch = Architecture.qre(preset)
+        qc = QLogicalCounts(counts.to_qre_json())
+        params = EstimatorParams()
+        params.qubit_params.name = qparams
+        params.qec_scheme.name = QECScheme.SURFACE_CODE
+        params.error_budget = 1e-3
+        qc.estimate(params)  # warm-up (loads the native module)
+        t_q = _median(lambda qc=qc, params=params: qc.estimate(params))
+        t_cold = _median(lambda c=counts, a=arch: estimate(c, a, 1e-3), setup=_clear_caches)
+        t_warm = _median(lambda c=counts, a=arch: estimate(c, a, 1e-3))
+        rows.append(
+            {
+                "case": preset,
+                "qsharp_s": t_q,
+                "ours_cold_s": t_cold,
+                "ours_warm_s": t_warm,
+                "ratio_cold": t_cold / t_q,
+                "ratio_warm": t_warm / t_q,
+            }
+        )
+    return rows
+
+
+# ------------------------------------------------------------------------------------------------
+def bench_samples() -> dict:
+    from estimator.architecture import Architecture
+    from estimator.physical import estimate
+    from estimator.workloads import BooleanQueryTask
+
+    arch = Architecture.qre("qubit_gate_ns_e4")
+
+    def run(queries: int) -> int:
+        result = BooleanQueryTask(num_items=16, queries=queries, error=0.1).estimate()
+        estimate(result.to_logical_counts(), arch, 1e-2)
+        return result.total_samples
+
+    m_small, m_big = run(1), run(112_500)  # M ~ 7.9e2 and ~ 1.0e13
+    t_small = _median(lambda: run(1), setup=_clear_caches)
+    t_big = _median(lambda: run(112_500), setup=_clear_caches)
+    w_small = _median(lambda: run(1))
+    w_big = _median(lambda: run(112_500))
+    return {
+        "warm_ratio": w_big / w_small,
+        "warm_small_s": w_small,
+        "warm_big_s": w_big,
+        "M_small": m_small,
+        "M_big": m_big,
+        "small_s": t_small,
+        "big_s": t_big,
+        "ratio": t_big / t_small,
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+def bench_sweep() -> dict:
+    import numpy as np
+
+    from estimator.architecture import Architecture
+    from estimator.model_files import load_model
+    from estimator.sweep import sweep
+    from estimator.workloads import BooleanQueryTask
+
+    archs = [load_model("clifford_t_cultivation_p1e-4"), Architecture.qre("qubit_gate_ns_e3")]
+    sizes = [int(2**k) for k in np.linspace(4, 30, 50).round().astype(int)]
+    sizes = sorted(set(sizes))
+    while len(sizes) < 50:
+        sizes.append(sizes[-1] * 2)
+    counts = [
+        BooleanQueryTask(num_items=n, queries=10, error=0.01).estimate().to_logical_counts()
+        for n in sizes
+    ]
+    budgets = [float(x) for x in np.logspace(-6, -1.5, 50)]
+    pes = [float(x) for x in np.logspace(-4, -3, 20)]
+    _clear_caches()
+    t0 = time.perf_counter()
+    res = sweep(counts, archs, budgets, pes, sizes=sizes, factory_targets_per_decade=8)
+    dt = time.perf_counter() - t0
+    # exact mode (identical to the scalar path) on a tenth of the grid (every other N, p)
+    _clear_caches()
+    t1 = time.perf_counter()
+    ex = sweep(counts[::2], archs, budgets[::5], pes[::2], sizes=sizes[::2])
+    dt_exact = time.perf_counter() - t1
+    return {
+        "exact_points": len(ex),
+        "exact_seconds": dt_exact,
+        "exact_points_per_s": len(ex) / dt_exact,
+        "points": len(res),
+        "seconds": dt,
+        "points_per_s": len(res) / dt,
+        "feasible": int((res.status == "ok").sum()),
+        "architectures": [a.name for a in archs],
+    }
+
+
+# ------------------------------------------------------------------------------------------------
+def bench_cli() -> dict:
+    def med(args: list[str]) -> float:
+        def run() -> None:
+            subprocess.run(args, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        return _median(run, repeats=9)
+
+    qose = Path(sys.executable).with_name("qose")
+    cmd = [str(qose), "--help"] if qose.exists() else [sys.executable, "-m", "estimator.cli"]
+    base = med([sys.executable, "-c", "pass"])
+    help_s = med(cmd + ([] if qose.exists() else ["--help"]))
+    return {"python_pass_s": base, "qose_help_s": help_s, "ratio": help_s / base}
+
+
+def machine() -> dict:
+    cpu = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "nproc": len(os.sched_getaffinity(0))
+        if hasattr(os, "sched_getaffinity")
+        else os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+    }
+
+
+def main() -> dict:
+    sys.path.insert(0, str(ROOT))
+    t_all = time.perf_counter()
+    out = {"machine": machine()}
+    out["qsharp"] = bench_qsharp()
+    out["samples"] = bench_samples()
+    out["sweep"] = bench_sweep()
+    out["cli"] = bench_cli()
+    out["total_s"] = time.perf_counter() - t_all
+
+    m = out["machine"]
+    print(
+        f"# qos-estimator benchmarks, {m['date']}: {m['nproc']} cores, {m['cpu']}, "
+        f"Python {m['python']}"
+    )
+    print()
+    print("| measurement | value | goal |")
+    print("|---|---|---|")
+    for r in out["qsharp"]:
+        print(
+            f"| estimate / qsharp, {r['case']} | {r['ratio_cold']:.2f} cold, "
+            f"{r['ratio_warm']:.2f} warm ({r['ours_cold_s'] * 1e3:.2f} / "
+            f"{r['ours_warm_s'] * 1e3:.3f} / {r['qsharp_s'] * 1e3:.2f} ms) | <= 1 |"
+        )
+    s = out["samples"]
+    print(
+        f"| QOS Boolean task, M = {s['M_big']:.2e} / M = {s['M_small']:.2e} samples | "
+        f"{s['ratio']:.2f} cold ({s['big_s'] * 1e3:.2f} / {s['small_s'] * 1e3:.2f} ms), "
+        f"{s['warm_ratio']:.2f} warm ({s['warm_big_s'] * 1e3:.2f} / "
+        f"{s['warm_small_s'] * 1e3:.2f} ms) | <= 1.2 |"
+    )
+    w = out["sweep"]
+    print(
+        f"| sweep of {w['points']:,} points ({' + '.join(w['architectures'])}) | "
+        f"{w['seconds']:.1f} s, {w['points_per_s']:,.0f} points/s (factory targets rounded to "
+        f"8 per decade); exact mode: {w['exact_points']:,} points in {w['exact_seconds']:.1f} s, "
+        f"{w['exact_points_per_s']:,.0f} points/s | < 5 s |"
+    )
+    c = out["cli"]
+    print(
+        f"| `qose --help` / `python -c pass` | {c['ratio']:.1f} ({c['qose_help_s'] * 1e3:.0f} / "
+        f"{c['python_pass_s'] * 1e3:.0f} ms) | small |"
+    )
+    print()
+    print(f"total {out['total_s']:.0f} s")
+    if "--json" in sys.argv:
+        print(json.dumps(out, indent=1, default=str))
+    return out
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""The default (monotone) search: pinned QRE non-monotonicity and the two properties."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from estimator.architecture import Architecture
+from estimator.errors import EstimatorError, InvalidInputError
+from estimator.logical import LogicalCounts
+from estimator.physical import estimate
+from estimator.search import (
+    dominates,
+    ladder_index_below,
+    ladder_value,
+    monotone_estimate,
+)
+from estimator.testing import assert_valid_estimate
+
+# Pinned: 10 qubits, 1e10 T, 1e3 CCZ, 1e3 measurements on QRE's qubit_maj_ns_e4 surface code.
+# qsharp 1.31 side by side (test below): 4,752,740 qubits at 1e-5, 25,507,500 at 1e-4.
+PINNED = LogicalCounts(num_qubits=10, t_count=10**10, ccz_count=1000, measurement_count=1000)
+MAJ = Architecture.qre("qubit_maj_ns_e4")
+GATE = Architecture.qre("qubit_gate_ns_e3")
+
+
+def test_qre_parity_is_not_monotone_and_qsharp_agrees() -> None:
+    lo, hi = estimate(PINNED, MAJ, 1e-5), estimate(PINNED, MAJ, 1e-4)
+    assert (lo.physical_qubits, hi.physical_qubits) == (4_752_740, 25_507_500)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from qsharp.estimator import EstimatorParams, QECScheme, QubitParams
+        from qsharp.estimator import LogicalCounts as QLC
+
+    qc = QLC(PINNED.to_qre_json())
+    for budget, qubits in ((1e-5, 4_752_740), (1e-4, 25_507_500)):
+        p = EstimatorParams()
+        p.qubit_params.name = QubitParams.MAJ_NS_E4
+        p.qec_scheme.name = QECScheme.SURFACE_CODE
+        p.error_budget = budget
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert qc.estimate(p)["physicalCounts"]["physicalQubits"] == qubits
+
+
+@pytest.mark.slow
+def test_default_search_is_monotone_on_the_pinned_case() -> None:
+    lo, hi = monotone_estimate(PINNED, MAJ, 1e-5), monotone_estimate(PINNED, MAJ, 1e-4)
+    assert dominates(hi, lo)
+    assert hi.physical_qubits <= 4_752_740
+    for e in (lo, hi):
+        assert_valid_estimate(e)
+    assert hi.budget == estimate(PINNED, MAJ, 1e-4).budget
+
+
+def test_ladder() -> None:
+    assert ladder_value(-9) == 1e-3 and ladder_value(-7) == 5e-3 and ladder_value(0) == 1.0
+    assert ladder_index_below(1e-3) == -9
+    assert ladder_index_below(4.999e-3) == -8
+    assert ladder_index_below(0.3) == -2
+
+
+def test_invalid_input_is_ours() -> None:
+    with pytest.raises(InvalidInputError, match="error_budget"):
+        monotone_estimate(PINNED, GATE, 1.5)
+    with pytest.raises(InvalidInputError, match="counts"):
+        monotone_estimate("nope", GATE, 1e-3)  # type: ignore[arg-type]
+
+
+_counts = st.builds(
+    LogicalCounts,
+    num_qubits=st.integers(1, 200),
+    t_count=st.integers(0, 10**9),
+    ccz_count=st.integers(0, 10**7),
+    rotation_count=st.just(0),
+    measurement_count=st.integers(0, 10**6),
+)
+_arch = st.sampled_from(
+    [GATE, Architecture.qre("qubit_gate_ns_e4"), Architecture.qre("qubit_gate_us_e3")]
+)
+_budget = st.floats(1e-6, 0.3)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(counts=_counts, arch=_arch, b1=_budget, factor=st.floats(1.0, 1000.0))
+def test_more_budget_never_costs_more(counts, arch, b1, factor) -> None:  # noqa: ANN001
+    b2 = min(b1 * factor, 0.5)
+    try:
+        e1 = monotone_estimate(counts, arch, b1)
+    except EstimatorError:
+        return
+    e2 = monotone_estimate(counts, arch, b2)  # feasible at b1 => feasible at b2
+    assert_valid_estimate(e1)
+    assert_valid_estimate(e2)
+    assert e2.physical_qubits <= e1.physical_qubits
+    assert e2.runtime_ns <= e1.runtime_ns
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(counts=_counts, arch=_arch, b=_budget)
+def test_never_dominated_by_qre_at_the_ladder_point(counts, arch, b) -> None:  # noqa: ANN001
+    ladder = ladder_value(ladder_index_below(b))
+    try:
+        ours = monotone_estimate(counts, arch, ladder)
+    except EstimatorError:
+        return
+    theirs = estimate(counts, arch, ladder)
+    same = (ours.physical_qubits, ours.runtime_ns) == (theirs.physical_qubits, theirs.runtime_ns)
+    strictly_better_somewhere = (
+        ours.physical_qubits < theirs.physical_qubits or ours.runtime_ns < theirs.runtime_ns
+    )
+    assert same or strictly_better_somewhere
