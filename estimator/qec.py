@@ -170,9 +170,12 @@ class QECCode(metaclass=abc.ABCMeta):
             )
         if self.distance_power == 0:
             p = self.physical_error(qubit)
-            numerator = 2.0 * math.log(self.crossing_prefactor / req)
+            # log(a) - log(req) rather than log(a / req): the quotient overflows to inf when
+            # req is denormal (a budget near 1e-300 spread over many cycles).
+            numerator = 2.0 * (math.log(self.crossing_prefactor) - math.log(req))
             denominator = math.log(self.threshold / p)
-            x = math.ceil(numerator / denominator - 1.0) if denominator > 0 else 1 << 62
+            ratio = numerator / denominator - 1.0 if denominator > 0 else math.inf
+            x = math.ceil(ratio) if math.isfinite(ratio) else 1 << 62
             # Rust's saturating float->u64 cast, then `| 1` (odd) as in QRE.
             d = max(0, x) | 1
         else:

@@ -193,7 +193,7 @@ class GridsynthFit(RotationScheme):
         """``slope*log2(1/precision) + offset`` (rounded up if ``round_up``), at least 0."""
         check_probability("precision", precision)
         eps = float(to_number("precision", precision))
-        t = self.slope * math.log2(1.0 / eps) + self.offset
+        t = self.slope * -math.log2(eps) + self.offset
         return float(max(0, math.ceil(t))) if self.round_up else max(0.0, t)
 
     def cost(
@@ -259,7 +259,7 @@ def fit_gridsynth_line(
                 continue
             rows.append(
                 (
-                    math.log2(1.0 / float(e)),
+                    -math.log2(float(e)),
                     float(e),
                     gridsynth_t_count(a, e, up_to_phase=up_to_phase, seed=seed),
                 )

@@ -50,7 +50,8 @@ class QREFormulaSynthesis(RotationScheme):
     def t_per_rotation(self, precision: float) -> int:
         """``ceil(slope*log2(1/precision) + offset)``, at least 0."""
         check_probability("precision", precision)
-        return max(0, math.ceil(self.slope * math.log2(1.0 / precision) + self.offset))
+        # -log2(precision), not log2(1/precision): 1/precision overflows for denormal values.
+        return max(0, math.ceil(self.slope * -math.log2(precision) + self.offset))
 
     def cost(
         self,

@@ -191,7 +191,7 @@ class SmallAngleMixing(RotationScheme):
                 notes=f"twirled identity suffices: 2 sin^2(angle/2)={twirl_err:.3g} <= {eps:.3g}",
             )
         a = reduce_angle(angle)
-        small = self.prefactor * (a * a / eps) * math.log2(1.0 / eps) ** self.log_power
+        small = self.prefactor * (a * a / eps) * (-math.log2(eps)) ** self.log_power
         if small < fb.t_count:
             return RotationCost(
                 scheme=self.name,

@@ -65,7 +65,7 @@ QUALTRAN_MIN_PRECISION = 1e-30
 def _log2_inv(precision: Any) -> Any:
     if is_symbolic(precision):
         return sympy.log(1 / precision, 2)
-    return math.log2(1.0 / float(to_number("precision", precision)))
+    return -math.log2(float(to_number("precision", precision)))
 
 
 @frozen(kw_only=True)
