@@ -55,7 +55,34 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-@click.group(context_settings=_CONTEXT)
+class _OneLineErrorGroup(click.Group):
+    """A click group whose usage errors are one line on stderr (exit 2), like our own errors.
+
+    Click prints ``Usage: ...``, ``Try ... --help`` and ``Error: ...`` on three lines; a script
+    that calls ``qose`` wants one line naming the problem. ``qose`` with no command prints the
+    help and exits 0.
+    """
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            rv = super().main(*args, standalone_mode=False, **kwargs)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            click.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
+            sys.exit(0)
+        except click.ClickException as exc:
+            where = ""
+            if isinstance(exc, click.UsageError) and exc.ctx is not None:
+                where = f"{exc.ctx.command_path}: "
+            _fail(where + exc.format_message(), exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("qose: aborted", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+
+@click.group(cls=_OneLineErrorGroup, context_settings=_CONTEXT)
 @click.version_option(package_name="qos-estimator", prog_name="qose")
 def main() -> None:
     """qose: fault-tolerant resource estimates for quantum oracle sketching (QOS).
