@@ -85,7 +85,7 @@ class LogicalCounts:
             object.__setattr__(self, "rotation_depth", self.rotation_count)
         for name in _COUNT_FIELDS:
             value = getattr(self, name)
-            if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
+            if isinstance(value, float) and value.is_integer():
                 value = int(value)
                 object.__setattr__(self, name, value)
             check_non_negative(name, value)

@@ -155,10 +155,6 @@ def test_tiny_budget_is_our_error() -> None:
         estimate(c, ARCHS[0], b)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="workloads (tasks/_symbolic): an integral float queries=30210.0 gives float counts",
-)
 def test_integral_float_parameters_give_int_counts() -> None:
     c = BooleanQueryTask(num_items=2, queries=30210.0, error=1e-6).estimate().to_logical_counts()
     assert type(c.rotation_count) is int
