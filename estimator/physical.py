@@ -927,6 +927,15 @@ class _Engine:
                 return self.result(patch, cycles, None, 0, required_logical, None)
             required_magic = self.p.budget.magic_states / float(n_magic)
             factories = self.factories(required_magic, d)
+            if not factories and not self.factories(required_magic, self.arch.max_code_distance):
+                # A factory allowed the largest distance is allowed every smaller one too, so
+                # if none reaches the target there, no longer run can help: say so at once.
+                raise InfeasibleEstimateError(
+                    f"no magic-state factory of {self.arch.magic_source.name} reaches the "
+                    f"required magic-state error {required_magic:.3g} at code distance <= "
+                    f"{self.arch.max_code_distance}",
+                    constraint="magic_state_error",
+                )
             found = self.find_factory(factories, patch, cycles, max_cycles) if factories else None
             if found is not None:
                 factory, cycles_needed = found
@@ -1083,6 +1092,7 @@ def estimate(
     budget: ErrorBudget | float,
     *,
     constraints: Constraints | None = None,
+    search: str = "qre",
 ) -> Estimate:
     """Physical resources of ``counts`` on ``architecture`` within ``budget``.
 
@@ -1092,6 +1102,9 @@ def estimate(
         budget: An :class:`ErrorBudget`, or a total failure probability split as QRE does
             (evenly among the error sources the program has; :meth:`ErrorBudget.qre_split`).
         constraints: Optional QRE constraints.
+        search: ``"qre"`` (default) reproduces Microsoft's estimator, including its factory
+            search, which is not monotone in the budget; ``"monotone"`` never costs more qubits
+            or more time for a larger budget (:func:`estimator.search.monotone_estimate`).
 
     An architecture whose layout is :class:`~estimator.star_estimate.StarLayoutModel` is
     estimated by :func:`estimator.star_estimate.estimate_star` (a ``StarEstimate``).
@@ -1103,6 +1116,12 @@ def estimate(
     """
     if constraints is not None and not isinstance(constraints, Constraints):
         raise InvalidInputError("constraints", constraints, "a Constraints or None")
+    if search == "monotone":
+        from estimator.search import monotone_estimate
+
+        return monotone_estimate(counts, architecture, budget, constraints=constraints)
+    if search != "qre":
+        raise InvalidInputError("search", search, "'qre' or 'monotone'")
     # STAR-family architectures (analog rotations, residual error paid by budget or PEC) have
     # their own estimate; imported lazily (star_estimate imports this module).
     from estimator.star_estimate import estimate_star, is_star_architecture

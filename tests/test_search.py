@@ -113,3 +113,21 @@ def test_never_dominated_by_qre_at_the_ladder_point(counts, arch, b) -> None:  #
         ours.physical_qubits < theirs.physical_qubits or ours.runtime_ns < theirs.runtime_ns
     )
     assert same or strictly_better_somewhere
+
+
+def test_estimate_search_switch() -> None:
+    """``estimate(..., search=...)`` reaches both searches and rejects unknown names."""
+    from estimator.architecture import Architecture
+    from estimator.errors import InvalidInputError
+    from estimator.logical import LogicalCounts
+    from estimator.physical import estimate
+    from estimator.search import monotone_estimate
+
+    counts = LogicalCounts(num_qubits=100, rotation_count=112_110, rotation_depth=2_001)
+    arch = Architecture.qre("qubit_gate_ns_e3")
+    assert estimate(counts, arch, 1e-3, search="qre").physical_qubits == 7_929_620
+    mono = estimate(counts, arch, 1e-3, search="monotone")
+    assert mono == monotone_estimate(counts, arch, 1e-3)
+    assert mono.physical_qubits <= 7_929_620 or mono.runtime_ns <= 1_156_188_000
+    with pytest.raises(InvalidInputError, match="search"):
+        estimate(counts, arch, 1e-3, search="fastest")
