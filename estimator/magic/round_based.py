@@ -563,12 +563,14 @@ class RoundBasedFactory(MagicStateFactory):
 _LOW, _HIGH, _OUTPUT_HIGHER, _TOO_MANY = "low", "high", "output_higher", "too_many"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _num_outputs(n_units: int, q: float, requirement: float, n_out: int) -> int:
     if q == 0.0 and requirement == 0.0:
         return n_units * n_out
     return _Binomial(n_units, q).quantile(requirement) * n_out
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _adjust_units(needed: int, q: float, requirement: float, n_out: int) -> int | None:
     """Fewest units so that ``needed`` states come out with the required probability."""
     n = math.ceil(needed / n_out)
