@@ -633,10 +633,6 @@ def _build(units: tuple[_Unit, ...], input_error: float) -> RoundBasedFactory | 
     )
 
 
-def _dominates(a: tuple[float, int], b: tuple[float, int]) -> bool:
-    return (a[0] < b[0] and a[1] <= b[1]) or (a[0] <= b[0] and a[1] < b[1])
-
-
 class _Frontier:
     """QRE's ``Population<Point2D>``: lazily filtered Pareto set (same order semantics)."""
 
@@ -645,7 +641,12 @@ class _Frontier:
         self.attempts = 0
 
     def dominates(self, point: tuple[float, int]) -> bool:
-        return any(_dominates(k, point) for k, _ in self.items)
+        # _dominates inlined: this is the innermost loop of the factory search.
+        q, t = point
+        for (kq, kt), _ in self.items:
+            if (kq < q and kt <= t) or (kq <= q and kt < t):
+                return True
+        return False
 
     def push(self, point: tuple[float, int], factory: RoundBasedFactory) -> None:
         self.items.append((point, factory))
@@ -758,7 +759,7 @@ class _Search:
 
     # -- the check: build, compare with the frontier, decide whether to go to larger distances
     def check(self, dist_idx: list[int], unit_idx: tuple[int, ...]) -> bool:
-        if any(i >= len(self.distances) for i in dist_idx):
+        if max(dist_idx) >= len(self.distances):
             # QRE would index out of range here (a panic); treat as "stop".
             return False
         key = (tuple(dist_idx), unit_idx)
