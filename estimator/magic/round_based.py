@@ -641,7 +641,7 @@ class _Frontier:
         self.attempts = 0
 
     def dominates(self, point: tuple[float, int]) -> bool:
-        # _dominates inlined: this is the innermost loop of the factory search.
+        # Strict Pareto dominance, inlined: this is the innermost loop of the factory search.
         q, t = point
         for (kq, kt), _ in self.items:
             if (kq < q and kt <= t) or (kq <= q and kt < t):
