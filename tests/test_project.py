@@ -28,3 +28,16 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert test_command in ci_lines
     # A fresh environment every time: the venv is rebuilt before the test command runs.
     assert ci_lines.index("rm -rf .venv") < ci_lines.index(test_command)
+
+
+def test_readme_library_example_runs(capsys) -> None:  # noqa: ANN001
+    """The README's Python example is executed as written, and prints the pinned numbers."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+    assert blocks, "the README shows a library example"
+    exec(compile(blocks[0], "README.md", "exec"), {})  # noqa: S102
+    out = capsys.readouterr().out
+    # Q = 100 sketches of c N Q / eps samples (c = pi^2/2, N = 2^20, eps = 1e-2), and the
+    # best preset pinned in tests/test_compare.py.
+    assert "5174515152300" in out
+    assert "17 324836 3835350630884760000" in out
