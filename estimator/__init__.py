@@ -32,7 +32,6 @@ _EXPORTS: dict[str, str] = {
     "Workload": "estimator.workloads",
     "load_model": "estimator.model_files",
     "list_models": "estimator.model_files",
-    "compare": "estimator.compare",
     "crossover": "estimator.compare",
     "Comparison": "estimator.compare",
     "StarEstimate": "estimator.star_estimate",

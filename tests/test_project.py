@@ -41,3 +41,14 @@ def test_readme_library_example_runs(capsys) -> None:  # noqa: ANN001
     # best preset pinned in tests/test_compare.py.
     assert "5174515152300" in out
     assert "17 324836 3835350630884760000" in out
+
+
+def test_top_level_exports_are_not_shadowed_by_submodules() -> None:
+    """Importing a submodule sets it as an attribute of the package; no export may share a name
+    with a submodule, or ``estimator.<name>`` would change meaning once that module is loaded."""
+    import pkgutil
+
+    import estimator
+
+    submodules = {m.name for m in pkgutil.iter_modules(estimator.__path__)}
+    assert not submodules & set(estimator.__all__)
