@@ -56,7 +56,8 @@ def bits_for_precision(precision: Any) -> int:
     check_probability("precision", precision)
     eps = float(to_number("precision", precision))
     # qualtran/bloqs/rotations/zpow_via_phase_gradient.py, from_precision: ceil(log2(2 pi / eps))
-    return max(MIN_BITS, math.ceil(math.log2(2 * math.pi / eps)))
+    # log2(2 pi) - log2(eps), not log2(2 pi / eps): the quotient overflows for denormal eps.
+    return max(MIN_BITS, math.ceil(math.log2(2 * math.pi) - math.log2(eps)))
 
 
 @functools.lru_cache(maxsize=256)
