@@ -365,6 +365,17 @@ def _common_physical(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+#: ``--budget`` of the plot and report commands (estimate and compare use _common_physical).
+_plain_budget_option = click.option(
+    "--budget",
+    type=float,
+    default=1e-3,
+    show_default=True,
+    metavar="E",
+    help="Total error budget (failure probability, 0 < E < 1). Example: --budget 1e-2",
+)
+
+
 def _fmt(value: Any) -> str:
     from estimator.report import fmt_count
 
@@ -753,14 +764,7 @@ _PLOT_NAMES = {
     help=_ARCH_HELP + " Repeatable; plot e uses the first. Default: the report gallery's "
     "seven models. Example: --arch star_v3_p1e-4",
 )
-@click.option(
-    "--budget",
-    type=float,
-    default=1e-3,
-    show_default=True,
-    metavar="E",
-    help="Total error budget (failure probability, 0 < E < 1). Example: --budget 1e-2",
-)
+@_plain_budget_option
 @click.option(
     "--sizes",
     default="1e3,1e4,1e5,1e6,1e7,1e8",
@@ -886,14 +890,7 @@ def plot(
     help=_ARCH_HELP + " Repeatable. Default: the gallery's seven models. "
     "Example: --arch star_v3_p1e-4",
 )
-@click.option(
-    "--budget",
-    type=float,
-    default=1e-3,
-    show_default=True,
-    metavar="E",
-    help="Total error budget (failure probability, 0 < E < 1). Example: --budget 1e-2",
-)
+@_plain_budget_option
 @click.option(
     "--dpi",
     type=click.IntRange(20, 600),
