@@ -763,17 +763,20 @@ class _Search:
             # QRE would index out of range here (a panic); treat as "stop".
             return False
         key = (tuple(dist_idx), unit_idx)
-        built = self.memo.get(key)
-        if built is None:
+        entry = self.memo.get(key)
+        if entry is None:
             units = tuple(
                 self.unit(pos, di, ui)
                 for pos, (di, ui) in enumerate(zip(dist_idx, unit_idx, strict=True))
             )
-            built = self.memo[key] = _build(units, self.t_error)
+            made = _build(units, self.t_error)
+            # keep the frontier point with the factory: it is read on every later check
+            point = None if isinstance(made, str) else (made.normalized_qubits, made.duration_ns)
+            entry = self.memo[key] = (made, point)
+        built, point = entry
         if isinstance(built, str):
             return built != _LOW
         below = built.output_error_rate <= self.target
-        point = (built.normalized_qubits, built.duration_ns)
         not_dominated = not self.frontier.dominates(point)
         if not_dominated and below:
             self.frontier.push(point, built)
@@ -919,7 +922,10 @@ class RoundBasedFactorySource(MagicStateSource):
 @functools.lru_cache(maxsize=64)
 def _memo(
     source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode
-) -> dict[tuple[tuple[int, ...], tuple[int, ...]], RoundBasedFactory | str]:
+) -> dict[
+    tuple[tuple[int, ...], tuple[int, ...]],
+    tuple[RoundBasedFactory | str, tuple[float, int] | None],
+]:
     return {}
 
 
