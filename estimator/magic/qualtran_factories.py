@@ -442,8 +442,39 @@ def machine_parameters(qubit: PhysicalQubit, qec: QECCode) -> tuple[float, float
     return perr, cycle, scheme
 
 
+class _QualtranSource(MagicStateSource):
+    """A source searched with qualtran's models: machine parameters come from our qubit/code."""
+
+    @abc.abstractmethod
+    def search(
+        self,
+        *,
+        output_error: float,
+        physical_error: float,
+        cycle_time_ns: float,
+        max_code_distance: int,
+    ) -> list[MagicStateFactory]:
+        """The Pareto-optimal factories reaching ``output_error``."""
+
+    def find_factories(
+        self,
+        *,
+        output_error: float,
+        qubit: PhysicalQubit,
+        qec: QECCode,
+        max_code_distance: int,
+    ) -> list[MagicStateFactory]:
+        perr, cycle, scheme = machine_parameters(qubit, qec)
+        return attrs.evolve(self, qec_scheme=scheme).search(
+            output_error=output_error,
+            physical_error=perr,
+            cycle_time_ns=cycle,
+            max_code_distance=max_code_distance,
+        )
+
+
 @frozen(kw_only=True)
-class LitinskiSource(MagicStateSource):
+class LitinskiSource(_QualtranSource):
     """Search over Litinski 15-to-1 factories with ``d_m = d_Z <= d_X <= 3 d_Z``.
 
         For each ``d_Z`` the smallest ``d_X`` that reaches the output error is kept (a larger
@@ -513,25 +544,9 @@ class LitinskiSource(MagicStateSource):
             previous_best = best
         return _pareto(found)
 
-    def find_factories(
-        self,
-        *,
-        output_error: float,
-        qubit: PhysicalQubit,
-        qec: QECCode,
-        max_code_distance: int,
-    ) -> list[MagicStateFactory]:
-        perr, cycle, scheme = machine_parameters(qubit, qec)
-        return attrs.evolve(self, qec_scheme=scheme).search(
-            output_error=output_error,
-            physical_error=perr,
-            cycle_time_ns=cycle,
-            max_code_distance=max_code_distance,
-        )
-
 
 @frozen(kw_only=True)
-class GidneyFowlerSource(MagicStateSource):
+class GidneyFowlerSource(_QualtranSource):
     """Search over Gidney-Fowler CCZ -> 2T factories, like qualtran's ``iter_ccz2t_factories``.
 
     Level-1 distances run over odd ``l1_start <= d1 <= max``, level-2 over odd ``d1 < d2 <=
@@ -576,19 +591,3 @@ class GidneyFowlerSource(MagicStateSource):
                 if f.output_error <= output_error:
                     found.append(f)
         return _pareto(found)
-
-    def find_factories(
-        self,
-        *,
-        output_error: float,
-        qubit: PhysicalQubit,
-        qec: QECCode,
-        max_code_distance: int,
-    ) -> list[MagicStateFactory]:
-        perr, cycle, scheme = machine_parameters(qubit, qec)
-        return attrs.evolve(self, qec_scheme=scheme).search(
-            output_error=output_error,
-            physical_error=perr,
-            cycle_time_ns=cycle,
-            max_code_distance=max_code_distance,
-        )
