@@ -46,10 +46,9 @@ def _check_finite(x: Any) -> None:
         )
 
 
-def sceil(x: Any) -> Any:
-    """Ceiling that returns a Python int for numbers (exact for ints, any size)."""
+def _round(x: Any, symbolic: Any, numeric: Any) -> Any:
     if is_symbolic(x):
-        return sympy.ceiling(x)
+        return symbolic(x)
     if isinstance(x, sympy.Basic):
         if x.is_integer:
             return int(x)
@@ -57,21 +56,17 @@ def sceil(x: Any) -> Any:
     if isinstance(x, int):
         return x
     _check_finite(x)
-    return math.ceil(x)
+    return numeric(x)
+
+
+def sceil(x: Any) -> Any:
+    """Ceiling that returns a Python int for numbers (exact for ints, any size)."""
+    return _round(x, sympy.ceiling, math.ceil)
 
 
 def sfloor(x: Any) -> Any:
     """Floor that returns a Python int for numbers."""
-    if is_symbolic(x):
-        return sympy.floor(x)
-    if isinstance(x, sympy.Basic):
-        if x.is_integer:
-            return int(x)
-        x = float(x)
-    if isinstance(x, int):
-        return x
-    _check_finite(x)
-    return math.floor(x)
+    return _round(x, sympy.floor, math.floor)
 
 
 def sln(x: Any) -> Any:
