@@ -66,3 +66,14 @@ def index_bits(domain_size: Any) -> Any:
     if is_symbolic(domain_size):
         return sympy.ceiling(sympy.log(domain_size, 2))
     return (int(domain_size) - 1).bit_length()
+
+
+def check_stream(stream: Any, domain_size: Any, num_samples: Any) -> None:
+    """A classical sample stream: indices in ``[0, N)``, at most ``num_samples`` of them."""
+    bad = [x for x in stream if not 0 <= x < domain_size]
+    if bad:
+        raise InvalidInputError("stream", bad[0], f"indices 0 <= x < N = {domain_size}")
+    if not is_symbolic(num_samples) and len(stream) > num_samples:
+        raise InvalidInputError(
+            "stream", f"{len(stream)} samples", f"at most num_samples={num_samples}"
+        )

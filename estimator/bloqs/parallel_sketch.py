@@ -36,6 +36,7 @@ from estimator.bloqs._params import (
     as_int_if_integral,
     check_domain_size,
     check_int_at_least,
+    check_stream,
     index_bits,
 )
 from estimator.bloqs.boolean_sketch import _stream_converter, boolean_sample_angle
@@ -109,15 +110,7 @@ class ParallelBooleanSketch(Bloq):
         if self.stream is not None:
             if is_symbolic(self.N) or is_symbolic(self.k):
                 raise InvalidInputError("stream", "...", "numeric N and k with a stream")
-            bad = [x for x in self.stream if not 0 <= x < self.N]
-            if bad:
-                raise InvalidInputError("stream", bad[0], f"indices 0 <= x < N = {self.N}")
-            if not is_symbolic(self.num_samples) and len(self.stream) > self.num_samples:
-                raise InvalidInputError(
-                    "stream",
-                    f"{len(self.stream)} samples",
-                    f"at most num_samples={self.num_samples}",
-                )
+            check_stream(self.stream, self.N, self.num_samples)
 
     @property
     def n(self) -> Any:
