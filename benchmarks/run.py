@@ -44,10 +44,11 @@ def _median(fn, repeats: int = REPEATS, setup=None) -> float:  # noqa: ANN001
 
 
 def _clear_caches() -> None:
+    """A cold start: every cache of the factory search (searches, builds, machine tables,
+    binomial quantiles) is emptied."""
     from estimator.magic import round_based
 
-    round_based._find.cache_clear()
-    round_based._memo.cache_clear()
+    round_based.clear_caches()
 
 
 # ------------------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import functools
 import math
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import field, frozen
 
@@ -340,9 +340,71 @@ def _ln_d0(x: float, np_: float) -> float:
 _FALLBACKS = [0]
 
 
+@functools.cache
+def _betainc() -> Any:
+    from scipy.special import betainc  # imported on first use: scipy is slow to import
+
+    return betainc
+
+
 def newton_fallbacks() -> int:
     """How often the binomial quantile fell back to the exact value (where QRE would hang)."""
     return _FALLBACKS[0]
+
+
+#: From this many trials on, the crate's mass summation runs as NumPy accumulations, which do
+#: the same floating-point operations in the same order as the loop (so the same result).
+_VECTOR_SUM_MIN_N = 48
+
+
+def _sum_mass_up(a: float, u: float, ratio: float, n: int) -> int:
+    """Smallest k with mass(0) + ... + mass(k) >= u, summed as the crate does.
+
+    ``a`` is ``mass(0) = q^n`` and ``ratio`` is ``p / q``; each step multiplies the mass by
+    ``ratio * (n - k + 1) / k``. The crate loops while the running sum minus ``u`` is negative.
+    """
+    s = a - u
+    if n < _VECTOR_SUM_MIN_N:
+        k = 1
+        while s < 0.0 and k <= n + 1:
+            a *= ratio * ((n - k + 1) / k)
+            s += a
+            k += 1
+        return k - 1
+    if not s < 0.0:
+        return 0
+    import numpy as np
+
+    ks = np.arange(1, n + 2, dtype=np.int64)
+    steps = ratio * ((n - ks + 1) / ks)
+    with np.errstate(over="ignore", invalid="ignore"):  # inf/NaN stop the loop as in the crate
+        masses = np.multiply.accumulate(np.concatenate(([a], steps)))
+        sums = np.add.accumulate(np.concatenate(([s], masses[1:])))[1:]
+    stop = np.flatnonzero(~(sums < 0.0))
+    return int(stop[0]) + 1 if stop.size else n + 1
+
+
+def _sum_mass_down(a: float, u: float, ratio: float, n: int) -> int:
+    """The crate's quantile summed from ``k = n`` downwards (``a = p^n``, ``ratio = q / p``)."""
+    s = (1.0 - u) - a
+    if n < _VECTOR_SUM_MIN_N:
+        k = 1
+        while s >= 0.0 and k <= n + 1:
+            a *= ratio * ((n - k + 1) / k)
+            s -= a
+            k += 1
+        return max(0, n - k + 1)
+    if not s >= 0.0:
+        return n
+    import numpy as np
+
+    ks = np.arange(1, n + 2, dtype=np.int64)
+    steps = ratio * ((n - ks + 1) / ks)
+    with np.errstate(over="ignore", invalid="ignore"):  # inf/NaN stop the loop as in the crate
+        masses = np.multiply.accumulate(np.concatenate(([a], steps)))
+        sums = np.subtract.accumulate(np.concatenate(([s], masses[1:])))[1:]
+    stop = np.flatnonzero(~(sums >= 0.0))
+    return max(0, n - int(stop[0]) - 1) if stop.size else 0
 
 
 @frozen
@@ -357,8 +419,6 @@ class _Binomial:
         return 1.0 - self.q
 
     def cdf(self, x: float) -> float:
-        from scipy.special import betainc
-
         if x < 0.0:
             return 0.0
         k = int(x)
@@ -366,7 +426,7 @@ class _Binomial:
             return powi(self.q, self.n)
         if k >= self.n:
             return 1.0
-        return float(betainc(float(self.n - k), float(k + 1), self.q))
+        return float(_betainc()(float(self.n - k), float(k + 1), self.q))
 
     def mass(self, x: int) -> float:
         n = float(self.n)
@@ -386,6 +446,22 @@ class _Binomial:
         )
         return math.exp(ln_c) * math.sqrt(n / (2.0 * math.pi * xf * n_m_x))
 
+    def _at_most_cdf_half(self, u: float) -> bool:
+        """``u <= cdf(n // 2)``, the crate's choice of summation direction.
+
+        Where the Chernoff bound ``P(X <= k) <= exp(-n KL(k/n || p))`` (``k <= n p``) is below
+        ``u / 2``, the answer is False whatever the rounding of an incomplete-beta evaluation, so
+        that evaluation (the costliest step of a small-``n`` quantile) is skipped.
+        """
+        n, p = self.n, self.p
+        k = n // 2
+        if 0 < k and k < n * p and p < 1.0:
+            a = k / n
+            kl = a * math.log(a / p) + (1.0 - a) * math.log((1.0 - a) / self.q)
+            if -n * kl < math.log(0.5 * u):
+                return False
+        return u <= self.cdf(float(k))
+
     def quantile(self, u: float) -> int:
         n, p, q = self.n, self.p, self.q
         if u == 0.0:
@@ -393,25 +469,11 @@ class _Binomial:
         if u == 1.0:
             return n
         if n < 1000:
-            if u <= self.cdf(float(n // 2)):
+            if self._at_most_cdf_half(u):
                 # sum the mass from 0 upwards
-                k = 1
-                a = powi(q, n)
-                s = a - u
-                while s < 0.0 and k <= n + 1:
-                    a *= p / q * ((n - k + 1) / k)
-                    s += a
-                    k += 1
-                return k - 1
+                return _sum_mass_up(powi(q, n), u, p / q, n)
             # sum the mass from n downwards
-            k = 1
-            a = powi(p, n)
-            s = (1.0 - u) - a
-            while s >= 0.0 and k <= n + 1:
-                a *= q / p * ((n - k + 1) / k)
-                s -= a
-                k += 1
-            return max(0, n - k + 1)
+            return _sum_mass_down(powi(p, n), u, q / p, n)
         np_ = float(n) * p
         npq = np_ * q
         if npq > 80.0:
@@ -567,6 +629,8 @@ _LOW, _HIGH, _OUTPUT_HIGHER, _TOO_MANY = "low", "high", "output_higher", "too_ma
 def _num_outputs(n_units: int, q: float, requirement: float, n_out: int) -> int:
     if q == 0.0 and requirement == 0.0:
         return n_units * n_out
+    if n_units == 0:
+        return 0  # the crate's quantile of Binomial(0, p) is 0 for every 0 <= u <= 1
     return _Binomial(n_units, q).quantile(requirement) * n_out
 
 
@@ -588,48 +652,154 @@ def _adjust_units(needed: int, q: float, requirement: float, n_out: int) -> int 
     return upper
 
 
-def _build(units: tuple[_Unit, ...], input_error: float) -> RoundBasedFactory | str:
-    """QRE's ``RoundBasedFactory::build`` for one unit sequence (or an error tag)."""
-    length = len(units)
-    requirement = FACTORY_FAILURE_BUDGET / length
-    errors = [input_error]
-    for unit in units:
-        out = unit.output_error(errors[-1])
-        if out > errors[-1]:
+# A unit placed at one position of a factory, as a plain tuple (the search's inner loop reads it
+# millions of times in a sweep): (unit, n_in, n_out, qubits, duration_ns, o_z, o_c c, f_z, f_c c).
+_Row = tuple[_Unit, int, int, int, int, float, float, float, float]
+
+
+def _row(unit: _Unit, first: bool) -> _Row:
+    return (
+        unit,
+        unit.num_input,
+        unit.num_output,
+        unit.qubits_first if first else unit.qubits_later,
+        unit.duration_first if first else unit.duration_later,
+        unit.oz,
+        unit.oc * unit.clifford_error,
+        unit.fz,
+        unit.fc * unit.clifford_error,
+    )
+
+
+#: Builds whose rejection probabilities are all <= this and whose units consume at most
+#: ``_LAZY_MAX_INPUTS`` states per output in total get their unit counts only when needed.
+_LAZY_MAX_REJECTION = 0.9
+_LAZY_MAX_INPUTS = 15**4
+
+
+class _Build:
+    """One candidate factory of the search (QRE's ``RoundBasedFactory::build``), built in two steps.
+
+    The output error, the rejection probabilities and the duration are cheap and computed at
+    once. The unit counts (binomial quantiles, the costly part) are computed by :meth:`complete`
+    only when the search needs the factory's qubits per output state. Until then
+    ``qubits_bound`` is a lower bound on them: every round delivers at most one output per unit
+    output slot (``quantile <= n``), so round ``i`` has at least
+    ``prod_{j >= i} n_in(j+1) / n_out(j)`` units per last-round unit, and a run delivers at most
+    ``n_out`` states per last-round unit. A frontier point with fewer qubits per state and no
+    longer duration than this bound dominates the factory whatever its counts; the search's
+    decisions are the same as with the counts (tests/magic/test_round_based.py).
+    """
+
+    __slots__ = (
+        "rows",
+        "errors",
+        "fails",
+        "output_error",
+        "duration",
+        "qubits_bound",
+        "counts",
+        "outputs",
+        "point",
+    )
+
+    def __init__(
+        self, rows: tuple[_Row, ...], errors: list[float], fails: list[float], duration: int
+    ) -> None:
+        self.rows = rows
+        self.errors = errors
+        self.fails = fails
+        self.output_error = errors[-1]
+        self.duration = duration
+        self.qubits_bound = 0.0
+        self.counts: tuple[int, ...] = ()
+        self.outputs = 0
+        self.point: tuple[float, int] | None = None
+
+    def complete(self) -> str | None:
+        """Unit counts per round, in QRE's order of checks; an error tag if the build fails."""
+        rows, fails = self.rows, self.fails
+        length = len(rows)
+        requirement = FACTORY_FAILURE_BUDGET / length
+        counts = [1] * length
+        needed = rows[-1][2]
+        for idx in range(length - 1, -1, -1):
+            row = rows[idx]
+            q = fails[idx]
+            if q <= 0.0:
+                return _LOW
+            if q >= 1.0:
+                return _HIGH
+            n = _adjust_units(needed, q, requirement, row[2])
+            if n is None:
+                return _TOO_MANY
+            counts[idx] = n
+            needed = row[1] * n
+        self.outputs = _num_outputs(counts[-1], fails[-1], requirement, rows[-1][2])
+        qubits = max([n * row[3] for n, row in zip(counts, rows)])  # noqa: B905 (same length)
+        self.counts = tuple(counts)
+        self.point = (qubits / self.outputs, self.duration)
+        return None
+
+
+def _build(rows: tuple[_Row, ...], input_error: float) -> _Build | str:
+    """A candidate factory from its placed units (or QRE's error tag).
+
+    Output error ``o_z z^3 + o_c c`` with ``z^3`` as Rust's ``powi(z, 3)`` (``z (z z)``), rejection
+    probability ``f_z z + f_c c``: the same floating-point operations as QRE's ``tfactory.rs``.
+    """
+    z = input_error
+    errors = [z]
+    fails = []
+    duration = 0
+    inputs = 1
+    lazy = True
+    for row in rows:
+        out = row[5] * (z * (z * z)) + row[6]
+        if out > z:
             return _OUTPUT_HIGHER
+        q = row[7] * z + row[8]
+        fails.append(q)
+        if not 0.0 < q <= _LAZY_MAX_REJECTION:
+            lazy = False
+        duration += row[4]
+        inputs *= row[1]
         errors.append(out)
-    counts = [1] * length
-    fails = [1.0] * length
-    needed = units[-1].num_output
-    for idx in range(length - 1, -1, -1):
-        q = units[idx].failure_probability(errors[idx])
-        if q <= 0.0:
-            return _LOW
-        if q >= 1.0:
-            return _HIGH
-        fails[idx] = q
-        n = _adjust_units(needed, q, requirement, units[idx].num_output)
-        if n is None:
-            return _TOO_MANY
-        counts[idx] = n
-        needed = units[idx].num_input * n
-    outputs = _num_outputs(counts[-1], fails[-1], requirement, units[-1].num_output)
+        z = out
+    build = _Build(rows, errors, fails, duration)
+    if not lazy or inputs > _LAZY_MAX_INPUTS:
+        # a build that may fail (or need huge unit counts): complete it now, in QRE's order
+        tag = build.complete()
+        return build if tag is None else tag
+    # No error tag is possible here: q is in (0, 1), and with q <= 0.9 a round needs fewer than
+    # ~240 units per state it must deliver (doubling search, binomial 1% quantile), so even
+    # 15^4 inputs stay ~1e14 units, far below QRE's 1e18 limit. The counts can wait; meanwhile
+    # the lower bound on qubits per output state (class docstring).
+    last = len(rows) - 1
+    num, den = 1, rows[last][2]
+    bound = rows[last][3] / den
+    for i in range(last - 1, -1, -1):
+        num *= rows[i + 1][1]
+        den *= rows[i][2]
+        bound = max(bound, rows[i][3] * num / den)
+    build.qubits_bound = bound
+    return build
+
+
+def _factory(build: _Build) -> RoundBasedFactory:
+    """The :class:`RoundBasedFactory` of a completed build."""
+    rows, counts = build.rows, build.counts
     return RoundBasedFactory(
-        unit_names=tuple(u.name for u in units),
-        units_per_round=tuple(counts),
-        code_distances=tuple(u.code_distance for u in units),
-        qubits_per_round=tuple(
-            n * (u.qubits_first if i == 0 else u.qubits_later)
-            for i, (n, u) in enumerate(zip(counts, units, strict=True))
-        ),
-        durations_per_round_ns=tuple(
-            u.duration_first if i == 0 else u.duration_later for i, u in enumerate(units)
-        ),
-        input_t_states=units[0].num_input * counts[0],
-        output_states_per_run=outputs,
-        output_error_rate=errors[-1],
-        input_error_rates=tuple(errors),
-        failure_probabilities=tuple(fails),
+        unit_names=tuple(r[0].name for r in rows),
+        units_per_round=counts,
+        code_distances=tuple(r[0].code_distance for r in rows),
+        qubits_per_round=tuple(n * r[3] for n, r in zip(counts, rows, strict=True)),
+        durations_per_round_ns=tuple(r[4] for r in rows),
+        input_t_states=rows[0][1] * counts[0],
+        output_states_per_run=build.outputs,
+        output_error_rate=build.output_error,
+        input_error_rates=tuple(build.errors),
+        failure_probabilities=tuple(build.fails),
     )
 
 
@@ -637,54 +807,54 @@ class _Frontier:
     """QRE's ``Population<Point2D>``: lazily filtered Pareto set (same order semantics)."""
 
     def __init__(self) -> None:
-        self.items: list[tuple[tuple[float, int], RoundBasedFactory]] = []
+        self.points: list[tuple[float, int]] = []
+        self.builds: list[_Build] = []
         self.attempts = 0
 
     def dominates(self, point: tuple[float, int]) -> bool:
         # Strict Pareto dominance, inlined: this is the innermost loop of the factory search.
         q, t = point
-        for (kq, kt), _ in self.items:
+        for kq, kt in self.points:
             if (kq < q and kt <= t) or (kq <= q and kt < t):
                 return True
         return False
 
-    def push(self, point: tuple[float, int], factory: RoundBasedFactory) -> None:
-        self.items.append((point, factory))
+    def push(self, point: tuple[float, int], built: _Build) -> None:
+        self.points.append(point)
+        self.builds.append(built)
         if self.attempts <= 1000:
             self.attempts += 1
         else:
             self.filter()
 
     def filter(self) -> None:
-        idx, length = 0, len(self.items)
+        points, builds = self.points, self.builds
+        idx, length = 0, len(points)
         while idx < length:
-            if self.dominates(self.items[idx][0]):
-                self.items[idx], self.items[length - 1] = self.items[length - 1], self.items[idx]
+            if self.dominates(points[idx]):
+                last = length - 1
+                points[idx], points[last] = points[last], points[idx]
+                builds[idx], builds[last] = builds[last], builds[idx]
                 length -= 1
             else:
                 idx += 1
         self.attempts = 0
-        del self.items[length:]
+        del points[length:]
+        del builds[length:]
 
     def sorted_factories(self) -> list[RoundBasedFactory]:
         self.filter()
         # descending by (qubits per state, duration); Python's reverse sort is stable like Rust's
-        return [f for _, f in sorted(self.items, key=lambda kv: kv[0], reverse=True)]
+        order = sorted(range(len(self.points)), key=self.points.__getitem__, reverse=True)
+        return [_factory(self.builds[i]) for i in order]
 
 
-class _Search:
-    """QRE's exhaustive search over unit types and code distances (2-D Pareto variant)."""
+class _Tables:
+    """The units a search can place, per position and code distance (one per machine and max d)."""
 
     def __init__(
         self, source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode, max_d: int
     ) -> None:
-        self.target = 0.0
-        self.frontier = _Frontier()
-        # distance index i is distance 2 i + 1 for every max_d, so builds are shared across
-        # searches on the same (source, qubit, code)
-        self.memo = _memo(source, qubit, qec)
-        if len(self.memo) > 1_000_000:  # bound the memory of very long sweeps
-            self.memo.clear()
         templates = source.units
         combined = [t for t in templates if t.unit_type == "combined"]
         logical_only = [t for t in templates if t.unit_type == "logical"]
@@ -736,6 +906,21 @@ class _Search:
                 if self.logical_units[d][idx].is_valid():
                     self.min_valid[idx] = i
                     break
+        # rows per (position 0 or later, distance index, unit index), read by every check
+        n_first = n_lc + self.n_p
+        self.rows_first: list[list[_Row | None]] = []
+        self.rows_later: list[list[_Row | None]] = []
+        for di in range(len(self.distances)):
+            self.rows_first.append([self._placed(0, di, ui) for ui in range(n_first)])
+            self.rows_later.append([self._placed(1, di, ui) for ui in range(n_lc)])
+        self.num_distances = len(self.distances)
+
+    def _placed(self, position: int, distance_index: int, idx: int) -> _Row | None:
+        try:
+            unit = self.unit(position, distance_index, idx)
+        except (IndexError, KeyError):
+            return None  # never visited: min_index/max_index keep the search away
+        return _row(unit, first=position == 0)
 
     # -- unit map ----------------------------------------------------------------------------
     def unit(self, position: int, distance_index: int, idx: int) -> _Unit:
@@ -757,29 +942,71 @@ class _Search:
     def max_index(self, position: int, idx: int) -> int:
         return 0 if idx >= self.n_l + self.n_c else len(self.distances) - 1
 
+
+@functools.lru_cache(maxsize=256)
+def _tables(
+    source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode, max_d: int
+) -> _Tables:
+    return _Tables(source, qubit, qec, max_d)
+
+
+class _Search:
+    """QRE's exhaustive search over unit types and code distances (2-D Pareto variant)."""
+
+    def __init__(
+        self, source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode, max_d: int
+    ) -> None:
+        self.target = 0.0
+        self.frontier = _Frontier()
+        # distance index i is distance 2 i + 1 for every max_d, so builds are shared across
+        # searches on the same (source, qubit, code)
+        self.memo = _memo(source, qubit, qec)
+        if len(self.memo) > 1_000_000:  # bound the memory of very long sweeps
+            self.memo.clear()
+        tables = self.tables = _tables(source, qubit, qec, max_d)
+        self.t_error = tables.t_error
+        self.num_distances = tables.num_distances
+        self.rows_first = tables.rows_first
+        self.rows_later = tables.rows_later
+
     # -- the check: build, compare with the frontier, decide whether to go to larger distances
     def check(self, dist_idx: list[int], unit_idx: tuple[int, ...]) -> bool:
-        if max(dist_idx) >= len(self.distances):
+        """Whether to try larger distances for this unit sequence (QRE's ``check``)."""
+        if max(dist_idx) >= self.num_distances:
             # QRE would index out of range here (a panic); treat as "stop".
             return False
-        key = (tuple(dist_idx), unit_idx)
-        entry = self.memo.get(key)
-        if entry is None:
-            units = tuple(
-                self.unit(pos, di, ui)
-                for pos, (di, ui) in enumerate(zip(dist_idx, unit_idx, strict=True))
-            )
-            made = _build(units, self.t_error)
-            # keep the frontier point with the factory: it is read on every later check
-            point = None if isinstance(made, str) else (made.normalized_qubits, made.duration_ns)
-            entry = self.memo[key] = (made, point)
-        built, point = entry
-        if isinstance(built, str):
-            return built != _LOW
-        below = built.output_error_rate <= self.target
-        not_dominated = not self.frontier.dominates(point)
+        key = (*dist_idx, *unit_idx)  # both have one entry per round: the key is unambiguous
+        build = self.memo.get(key)
+        if build is None:
+            rows_later = self.rows_later
+            rows = [self.rows_first[dist_idx[0]][unit_idx[0]]]
+            for pos in range(1, len(unit_idx)):
+                rows.append(rows_later[dist_idx[pos]][unit_idx[pos]])
+            build = self.memo[key] = _build(tuple(rows), self.t_error)  # type: ignore[arg-type]
+        if build.__class__ is str:
+            return build != _LOW
+        below = build.output_error <= self.target  # type: ignore[union-attr]
+        point = build.point  # type: ignore[union-attr]
+        if point is None:
+            # counts not computed yet: decide with the duration and the qubit bound if possible
+            t = build.duration  # type: ignore[union-attr]
+            bound = build.qubits_bound  # type: ignore[union-attr]
+            undecided = False
+            for kq, kt in self.frontier.points:
+                if kt <= t:
+                    if kq < bound:
+                        return False  # dominated (kq < bound <= q, kt <= t)
+                    undecided = True
+            if not undecided and not below:
+                return True  # nothing on the frontier is as fast: not dominated
+            tag = build.complete()  # type: ignore[union-attr]
+            if tag is not None:  # not expected with rejection <= 1/2 (see _build)
+                self.memo[key] = tag
+                return tag != _LOW
+            point = build.point  # type: ignore[union-attr]
+        not_dominated = not self.frontier.dominates(point)  # type: ignore[arg-type]
         if not_dominated and below:
-            self.frontier.push(point, built)
+            self.frontier.push(point, build)  # type: ignore[arg-type]
         return not_dominated and not below
 
     def combination(self, unit_idx: tuple[int, ...]) -> None:
@@ -787,16 +1014,16 @@ class _Search:
         left: list[int] = []
         state = 0
         for pos, ui in enumerate(unit_idx):
-            state = max(state, self.min_index(pos, ui))
+            state = max(state, self.tables.min_index(pos, ui))
             left.append(state)
-        right = [self.max_index(pos, ui) for pos, ui in enumerate(unit_idx)]
+        right = [self.tables.max_index(pos, ui) for pos, ui in enumerate(unit_idx)]
         start = _binary_search_distances(rounds, left, right, lambda d: self.check(d, unit_idx))
         if start is not None:
             _iterate_distances(rounds, left, right, start, lambda d: self.check(d, unit_idx))
 
     def rounds(self, num_rounds: int) -> None:
-        n_first = self.n_l + self.n_c + self.n_p
-        n_later = self.n_l + self.n_c
+        n_first = self.tables.n_l + self.tables.n_c + self.tables.n_p
+        n_later = self.tables.n_l + self.tables.n_c
         a = [0] * (num_rounds + 1)
         while True:
             self.combination(tuple(a[1:]))
@@ -922,11 +1149,15 @@ class RoundBasedFactorySource(MagicStateSource):
 @functools.lru_cache(maxsize=64)
 def _memo(
     source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode
-) -> dict[
-    tuple[tuple[int, ...], tuple[int, ...]],
-    tuple[RoundBasedFactory | str, tuple[float, int] | None],
-]:
+) -> dict[tuple[int, ...], _Build | str]:
+    """Builds by (distance indices..., unit indices...), shared by all searches on one machine."""
     return {}
+
+
+def clear_caches() -> None:
+    """Forget every cached search, build, machine table and binomial quantile (a cold start)."""
+    for cached in (_find, _memo, _tables, _num_outputs, _adjust_units):
+        cached.cache_clear()
 
 
 @functools.lru_cache(maxsize=4096)
@@ -957,7 +1188,7 @@ def _find(
     search.target = target
     for rounds in range(1, source.max_rounds + 1):
         search.rounds(rounds)
-    if not search.frontier.items:
+    if not search.frontier.points:
         for rounds in range(source.max_rounds + 1, MAX_EXTRA_ROUNDS + 1):
             search.rounds(rounds)
     return tuple(search.frontier.sorted_factories())

@@ -10,6 +10,7 @@ from scipy.special import ndtri
 
 from estimator.errors import InvalidInputError
 from estimator.hardware import PhysicalQubit
+from estimator.magic import round_based
 from estimator.magic.round_based import (
     RM_PREP,
     DistillationUnitTemplate,
@@ -160,3 +161,112 @@ def test_newton_overshoot_falls_back_to_exact_quantile() -> None:
     b = _Binomial(6750, 1.51068e-05)
     assert b.quantile(0.0025) == int(stats.binom.ppf(0.0025, 6750, 1 - 1.51068e-05))
     assert newton_fallbacks() == before + 1
+
+
+# ------------------------------------------------------------------------------------------------
+# Speed-ups that must not change a single result
+# ------------------------------------------------------------------------------------------------
+def _crate_sum_up(a: float, u: float, ratio: float, n: int) -> int:
+    """The crate's summation from k = 0 upwards, as a plain loop (the specification)."""
+    k, s = 1, a - u
+    while s < 0.0 and k <= n + 1:
+        a *= ratio * ((n - k + 1) / k)
+        s += a
+        k += 1
+    return k - 1
+
+
+def _crate_sum_down(a: float, u: float, ratio: float, n: int) -> int:
+    k, s = 1, (1.0 - u) - a
+    while s >= 0.0 and k <= n + 1:
+        a *= ratio * ((n - k + 1) / k)
+        s -= a
+        k += 1
+    return max(0, n - k + 1)
+
+
+def test_vectorized_mass_sums_equal_the_crate_loop() -> None:
+    """NumPy accumulations do the loop's floating-point operations in its order: same k."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        n = rng.randint(round_based._VECTOR_SUM_MIN_N, 999)
+        q = 10 ** rng.uniform(-9, -1e-4)
+        p = 1.0 - q
+        u = rng.choice([0.01, 0.005, 1 / 300, 0.0025, rng.random(), 1e-300])
+        up = round_based._sum_mass_up(q**n, u, p / q, n)
+        down = round_based._sum_mass_down(p**n, u, q / p, n)
+        assert up == _crate_sum_up(q**n, u, p / q, n)
+        assert down == _crate_sum_down(p**n, u, q / p, n)
+    # overflowing steps (inf, then NaN) stop both versions at the same k
+    n = 500
+    assert round_based._sum_mass_up(1e-300, 0.5, 1e300, n) == _crate_sum_up(1e-300, 0.5, 1e300, n)
+    assert round_based._sum_mass_down(0.1, 0.5, 1e300, n) == _crate_sum_down(0.1, 0.5, 1e300, n)
+
+
+def test_chernoff_shortcut_picks_the_same_summation_direction() -> None:
+    import random
+
+    rng = random.Random(11)
+    for _ in range(3000):
+        n = rng.randint(1, 999)
+        q = rng.choice([10 ** rng.uniform(-9, 0), rng.random()])
+        u = rng.choice([0.01, 0.005, 1 / 300, 0.0025, rng.random()])
+        b = _Binomial(n, q)
+        assert b._at_most_cdf_half(u) == (u <= b.cdf(float(n // 2)))
+
+
+MACHINES = [
+    (GATE, SURFACE),
+    (PhysicalQubit.from_preset("qubit_gate_us_e4"), None),
+    (PhysicalQubit.from_preset("qubit_maj_ns_e4"), None),
+    (PhysicalQubit.from_preset("qubit_maj_ns_e6"), "floquet_code"),
+]
+
+
+def _machines() -> list[tuple[PhysicalQubit, QECCode]]:
+    out = []
+    for qubit, code in MACHINES:
+        name = code if isinstance(code, str) else "surface_code"
+        out.append((qubit, code if isinstance(code, QECCode) else QECCode.from_name(name, qubit)))
+    return out
+
+
+def _all_searches() -> list[list[dict]]:
+    results = []
+    for qubit, qec in _machines():
+        for target in (3e-5, 1e-7, 2.2e-9, 1e-11, 4e-14, 1e-17, 1e-21):
+            for max_d in (9, 17, 31, 50):
+                found = SOURCE.find_factories(
+                    output_error=target, qubit=qubit, qec=qec, max_code_distance=max_d
+                )
+                results.append([f.to_dict() for f in found])
+    return results
+
+
+def test_lazy_unit_counts_do_not_change_any_search(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Deciding dominance from the duration and the qubit bound, before the binomial counts,
+    selects exactly the factories of the eager search (every count computed)."""
+    round_based.clear_caches()
+    lazy = _all_searches()
+    round_based.clear_caches()
+    monkeypatch.setattr(round_based, "_LAZY_MAX_REJECTION", -1.0)  # never lazy
+    eager = _all_searches()
+    round_based.clear_caches()
+    assert lazy == eager
+    assert sum(len(r) for r in lazy) > 100  # the comparison is not vacuous
+
+
+def test_qubit_bound_never_exceeds_the_qubits_per_state() -> None:
+    round_based.clear_caches()
+    _all_searches()
+    checked = 0
+    for qubit, qec in _machines():
+        for build in round_based._memo(SOURCE, qubit, qec).values():
+            if isinstance(build, str) or build.qubits_bound == 0.0:
+                continue
+            assert build.complete() is None
+            assert build.qubits_bound <= build.point[0]
+            checked += 1
+    assert checked > 1000
