@@ -30,6 +30,7 @@ References:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 from typing import TYPE_CHECKING, Any, Literal
@@ -957,6 +958,8 @@ class _Search:
         self, source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode, max_d: int
     ) -> None:
         self.target = 0.0
+        self.lowest_target = -math.inf
+        self.highest_target = math.inf
         self.frontier = _Frontier()
         # distance index i is distance 2 i + 1 for every max_d, so builds are shared across
         # searches on the same (source, qubit, code)
@@ -985,7 +988,15 @@ class _Search:
             build = self.memo[key] = _build(tuple(rows), self.t_error)  # type: ignore[arg-type]
         if build.__class__ is str:
             return build != _LOW
-        below = build.output_error <= self.target  # type: ignore[union-attr]
+        # the only place the target enters the search: remember the nearest output errors on
+        # either side of it (every target between them gives this same search, see _classes)
+        error = build.output_error  # type: ignore[union-attr]
+        below = error <= self.target
+        if below:
+            if error > self.lowest_target:
+                self.lowest_target = error
+        elif error < self.highest_target:
+            self.highest_target = error
         point = build.point  # type: ignore[union-attr]
         if point is None:
             # counts not computed yet: decide with the duration and the qubit bound if possible
@@ -1156,7 +1167,7 @@ def _memo(
 
 def clear_caches() -> None:
     """Forget every cached search, build, machine table and binomial quantile (a cold start)."""
-    for cached in (_find, _memo, _tables, _num_outputs, _adjust_units):
+    for cached in (_find, _classes, _memo, _tables, _num_outputs, _adjust_units):
         cached.cache_clear()
 
 
@@ -1184,6 +1195,25 @@ def _find(
                 failure_probabilities=(0.0,),
             ),
         )
+    if target != target:  # NaN: no factory reaches it (not cached in the classes below)
+        return ()
+    classes = _classes(source, qubit, qec, max_d)
+    i = bisect.bisect_right(classes.lows, target) - 1
+    if i >= 0 and target < classes.highs[i]:
+        return classes.results[i]
+    found, low, high = _search(source, qubit, qec, target, max_d)
+    classes.add(low, high, found)
+    return found
+
+
+def _search(
+    source: RoundBasedFactorySource,
+    qubit: PhysicalQubit,
+    qec: QECCode,
+    target: float,
+    max_d: int,
+) -> tuple[tuple[RoundBasedFactory, ...], float, float]:
+    """One search (QRE's ``find_nondominated_tfactories``) and the interval of equal targets."""
     search = _Search(source, qubit, qec, max_d)
     search.target = target
     for rounds in range(1, source.max_rounds + 1):
@@ -1191,4 +1221,41 @@ def _find(
     if not search.frontier.points:
         for rounds in range(source.max_rounds + 1, MAX_EXTRA_ROUNDS + 1):
             search.rounds(rounds)
-    return tuple(search.frontier.sorted_factories())
+    found = tuple(search.frontier.sorted_factories())
+    return found, search.lowest_target, search.highest_target
+
+
+class _TargetClasses:
+    """Search results per interval of targets, for one machine and largest distance.
+
+    The target enters the search only through ``output_error <= target`` for the builds it visits
+    (``_Search.check``). Let ``lo`` be the largest visited output error ``<= target`` and ``hi``
+    the smallest one above it: every target in ``[lo, hi)`` answers every comparison of this
+    search the same way, so by induction over the search's steps it visits the same builds and
+    returns the same factories. Intervals of different searches are disjoint (two searches
+    sharing a target are the same search), so one sorted list and a bisection find them. A
+    sweep over 10^5 budgets then runs one search per interval, not one per target, with results
+    identical to searching every target (tests/magic/test_round_based.py).
+    """
+
+    def __init__(self) -> None:
+        self.lows: list[float] = []
+        self.highs: list[float] = []
+        self.results: list[tuple[RoundBasedFactory, ...]] = []
+
+    def add(self, low: float, high: float, result: tuple[RoundBasedFactory, ...]) -> None:
+        if len(self.lows) >= 100_000:  # bound the memory of very long sweeps
+            self.lows.clear()
+            self.highs.clear()
+            self.results.clear()
+        i = bisect.bisect_right(self.lows, low)
+        self.lows.insert(i, low)
+        self.highs.insert(i, high)
+        self.results.insert(i, result)
+
+
+@functools.lru_cache(maxsize=256)
+def _classes(
+    source: RoundBasedFactorySource, qubit: PhysicalQubit, qec: QECCode, max_d: int
+) -> _TargetClasses:
+    return _TargetClasses()

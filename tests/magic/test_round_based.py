@@ -270,3 +270,28 @@ def test_qubit_bound_never_exceeds_the_qubits_per_state() -> None:
             assert build.qubits_bound <= build.point[0]
             checked += 1
     assert checked > 1000
+
+
+def test_target_classes_give_the_search_of_every_target() -> None:
+    """A search answered from its interval of equal targets is the search at that target."""
+    import random
+
+    rng = random.Random(3)
+    round_based.clear_caches()
+    reused = 0
+    for qubit, qec in _machines():
+        classes = round_based._classes(SOURCE, qubit, qec, 25)
+        for _ in range(150):
+            target = 10 ** rng.uniform(-22, -1.5)
+            known = len(classes.lows)
+            found = SOURCE.find_factories(
+                output_error=target, qubit=qubit, qec=qec, max_code_distance=25
+            )
+            reused += len(classes.lows) == known
+            if target > qubit.t_gate_error:
+                assert found[0].unit_names == ("trivial 1-to-1",)
+                continue
+            direct, low, high = round_based._search(SOURCE, qubit, qec, target, 25)
+            assert low <= target < high
+            assert [f.to_dict() for f in found] == [f.to_dict() for f in direct]
+    assert reused > 100  # most targets were answered from an interval of an earlier search
