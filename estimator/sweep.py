@@ -192,13 +192,13 @@ def _point(v: _Variant, q_l: int, depth: int, n_magic: int, b_log: float, b_t: f
         if n_magic == 0:
             return (q_l * pq, cycles * cycle_ns, d, 0)
         required_t = b_t / float(n_magic)
-        if not v.factory_list(required_t, v.arch.max_code_distance):
-            # as compare._magic_source_check: nothing at the largest distance, nothing at all
+        fl = v.factory_list(required_t, d)
+        if not fl and not v.factory_list(required_t, v.arch.max_code_distance):
+            # as physical._Engine.estimate: nothing at the largest distance, nothing at all
             return (
                 f"magic-state source {v.arch.magic_source.name} has no factory with T-state "
                 f"error <= {required_t:.3g} at code distance <= {v.arch.max_code_distance}"
             )
-        fl = v.factory_list(required_t, d)
         found = None
         if fl:
             duration = cycles * cycle_ns

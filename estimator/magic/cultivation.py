@@ -41,6 +41,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import TYPE_CHECKING
 
@@ -303,23 +304,26 @@ class CultivationSource(MagicStateSource):
             InfeasibleEstimateError: if the code's physical error is above 1e-3 (no data).
         """
         check_probability("output_error", output_error)
-        p = qec.physical_error(qubit)
-        if p > self.reference_physical_error * (1 + 1e-12):
-            raise InfeasibleEstimateError(
-                f"cultivation is modelled only for physical error <= "
-                f"{self.reference_physical_error:g} (arXiv:2409.17595); {qubit.name} has {p:g}",
-                constraint="physical_error",
-            )
-        d = self.escape_distance
-        if max_code_distance < d:
-            return []
-        round_ns = qec.logical_cycle_time_ns(d, qubit) / d
-        factory = cultivation_factory(
-            p,
-            round_time_ns=round_ns,
-            footprint_qubits=qec.physical_qubits_per_logical(d),
-            source=self,
-        )
-        if factory.output_error > output_error:
+        factory = _patch(self, qubit, qec)
+        if max_code_distance < self.escape_distance or factory.output_error > output_error:
             return []
         return [factory]
+
+
+@functools.lru_cache(maxsize=1024)
+def _patch(source: CultivationSource, qubit: PhysicalQubit, qec: QECCode) -> CultivationFactory:
+    """The cultivation patch of ``source`` on one machine (the same for every target)."""
+    p = qec.physical_error(qubit)
+    if p > source.reference_physical_error * (1 + 1e-12):
+        raise InfeasibleEstimateError(
+            f"cultivation is modelled only for physical error <= "
+            f"{source.reference_physical_error:g} (arXiv:2409.17595); {qubit.name} has {p:g}",
+            constraint="physical_error",
+        )
+    d = source.escape_distance
+    return cultivation_factory(
+        p,
+        round_time_ns=qec.logical_cycle_time_ns(d, qubit) / d,
+        footprint_qubits=qec.physical_qubits_per_logical(d),
+        source=source,
+    )
