@@ -365,6 +365,18 @@ def _common_physical(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+def _search_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--search",
+        type=click.Choice(["monotone", "qre"]),
+        default="monotone",
+        show_default=True,
+        help="monotone: more budget never costs more qubits or more time (the default search); "
+        "qre: Microsoft's resource estimator's algorithm, number for number (not monotone in "
+        "the budget). Example: --search qre",
+    )(func)
+
+
 #: ``--budget`` of the plot and report commands (estimate and compare use _common_physical).
 _plain_budget_option = click.option(
     "--budget",
@@ -443,6 +455,7 @@ def _estimate_rows(est: Any) -> list[tuple[str, str, Any]]:
     "Estimate.from_dict or --counts), CSV (key,label,value) or a Markdown table. "
     "Example: --format json",
 )
+@_search_option
 @_handle_errors
 def estimate(
     workload: str | None,
@@ -456,6 +469,7 @@ def estimate(
     physical_error: float | None,
     budget: float,
     fmt: str,
+    search: str,
 ) -> None:
     """Physical cost of one workload (or counts file) on one architecture.
 
@@ -469,7 +483,7 @@ def estimate(
 
     inp = _resolve_input(workload, counts_path, example, data_path, task, params)
     architecture = _load_architecture(arch, qec, physical_error)
-    result = estimate_any(inp.counts, architecture, budget)
+    result = estimate_any(inp.counts, architecture, budget, search=search)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2, sort_keys=True))
         return
@@ -519,6 +533,7 @@ def estimate(
     show_default=True,
     help="Output format. Example: --format md",
 )
+@_search_option
 @_handle_errors
 def compare(
     workload: str | None,
@@ -532,6 +547,7 @@ def compare(
     physical_error: float | None,
     budget: float,
     fmt: str,
+    search: str,
 ) -> None:
     """Side-by-side estimates: the winner and the ratio to the best, per metric.
 
@@ -547,7 +563,7 @@ def compare(
 
     inp = _resolve_input(workload, counts_path, example, data_path, task, params)
     loaded = [_load_architecture(a, qec, physical_error) for a in archs]
-    outcomes = [plot_data.run_estimate(inp.counts, a, budget) for a in loaded]
+    outcomes = [plot_data.run_estimate(inp.counts, a, budget, search=search) for a in loaded]
     outcomes = [
         plot_data.Outcome(architecture=n, status=o.status, estimate=o.estimate, reason=o.reason)
         for n, o in zip(archs, outcomes, strict=True)
@@ -665,6 +681,7 @@ def compare(
     default=None,
     help="Write to this file instead of stdout. Default: stdout. Example: --out sweep.csv",
 )
+@_search_option
 @_handle_errors
 def sweep(
     workload: str,
@@ -674,6 +691,7 @@ def sweep(
     physical_errors: str | None,
     fmt: str,
     out: str | None,
+    search: str,
 ) -> None:
     """A grid of estimates over N, error budget, physical error rate and architecture.
 
@@ -699,6 +717,7 @@ def sweep(
             budgets=budget_list,
             physical_errors=p_list,
             progress=bar.update,
+            search=search,
         )
     if fmt == "json":
         text = json.dumps(rows, indent=2, sort_keys=True) + "\n"

@@ -308,6 +308,7 @@ def compare(
     *,
     payment: str | None = None,
     max_sampling_overhead: float | None = None,
+    search: str = "monotone",
 ) -> Comparison:
     """Estimate one workload on several architectures and rank them.
 
@@ -319,6 +320,7 @@ def compare(
         budget: Total failure probability (split as QRE does) or an :class:`ErrorBudget`.
         payment: Override how STAR-family architectures pay the residual rotation error.
         max_sampling_overhead: Override their PEC bound on ``gamma^2``.
+        search: ``"monotone"`` (default) or ``"qre"`` (:func:`estimator.physical.estimate`).
 
     Returns:
         A :class:`Comparison`. Infeasible architectures are kept with their reason; other
@@ -335,10 +337,10 @@ def compare(
     for arch in archs:
         try:
             if is_star_architecture(arch):
-                est = estimate_any(counts, arch, budget, **star_kwargs)
+                est = estimate_any(counts, arch, budget, search=search, **star_kwargs)
             else:
                 _magic_source_check(counts, arch, budget)
-                est = estimate_any(counts, arch, budget)
+                est = estimate_any(counts, arch, budget, search=search)
             results.append(ArchitectureResult(name=arch.name, architecture=arch, estimate=est))
         except InfeasibleEstimateError as exc:
             results.append(

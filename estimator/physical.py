@@ -1092,7 +1092,7 @@ def estimate(
     budget: ErrorBudget | float,
     *,
     constraints: Constraints | None = None,
-    search: str = "qre",
+    search: str = "monotone",
 ) -> Estimate:
     """Physical resources of ``counts`` on ``architecture`` within ``budget``.
 
@@ -1102,9 +1102,10 @@ def estimate(
         budget: An :class:`ErrorBudget`, or a total failure probability split as QRE does
             (evenly among the error sources the program has; :meth:`ErrorBudget.qre_split`).
         constraints: Optional QRE constraints.
-        search: ``"qre"`` (default) reproduces Microsoft's estimator, including its factory
-            search, which is not monotone in the budget; ``"monotone"`` never costs more qubits
-            or more time for a larger budget (:func:`estimator.search.monotone_estimate`).
+        search: ``"monotone"`` (default) never costs more qubits or more time for a larger
+            budget (:func:`estimator.search.monotone_estimate`); ``"qre"`` reproduces Microsoft's
+            estimator number for number, including its factory search, which is not monotone in
+            the budget (for STAR-family models: one run of the STAR estimate).
 
     An architecture whose layout is :class:`~estimator.star_estimate.StarLayoutModel` is
     estimated by :func:`estimator.star_estimate.estimate_star` (a ``StarEstimate``).
@@ -1116,21 +1117,22 @@ def estimate(
     """
     if constraints is not None and not isinstance(constraints, Constraints):
         raise InvalidInputError("constraints", constraints, "a Constraints or None")
+    # STAR-family architectures (analog rotations, residual error paid by budget or PEC) have
+    # their own estimate; imported lazily (star_estimate imports this module).
+    from estimator.star_estimate import estimate_star, is_star_architecture
+
+    star = is_star_architecture(architecture)
+    if star and constraints is not None:
+        raise InvalidInputError(
+            "constraints", constraints, "None for a STAR-family architecture (layout 'star')"
+        )
     if search == "monotone":
         from estimator.search import monotone_estimate
 
         return monotone_estimate(counts, architecture, budget, constraints=constraints)
     if search != "qre":
-        raise InvalidInputError("search", search, "'qre' or 'monotone'")
-    # STAR-family architectures (analog rotations, residual error paid by budget or PEC) have
-    # their own estimate; imported lazily (star_estimate imports this module).
-    from estimator.star_estimate import estimate_star, is_star_architecture
-
-    if is_star_architecture(architecture):
-        if constraints is not None:
-            raise InvalidInputError(
-                "constraints", constraints, "None for a STAR-family architecture (layout 'star')"
-            )
+        raise InvalidInputError("search", search, "'monotone' or 'qre'")
+    if star:
         return estimate_star(counts, architecture, budget)
     prep = _prepare(counts, architecture, budget)
     result = _Engine(prep, constraints).estimate()

@@ -79,7 +79,9 @@ def _load(arch: Any) -> tuple[str, Any]:
     return arch.name, arch
 
 
-def run_estimate(counts: Any, architecture: Any, budget: Any) -> Outcome:
+def run_estimate(
+    counts: Any, architecture: Any, budget: Any, *, search: str = "monotone"
+) -> Outcome:
     """Estimate ``counts`` on ``architecture`` (name, file or Architecture), never raising for an
     infeasible model.
 
@@ -90,6 +92,7 @@ def run_estimate(counts: Any, architecture: Any, budget: Any) -> Outcome:
         counts: Numeric :class:`~estimator.logical.LogicalCounts`.
         architecture: A model name (``estimator.model_files.load_model``) or an Architecture.
         budget: Total error budget or an :class:`~estimator.budget.ErrorBudget`.
+        search: ``"monotone"`` (default) or ``"qre"`` (:func:`estimator.physical.estimate`).
 
     Raises:
         UnknownNameError, ModelFileError: For a bad architecture name or file (user error).
@@ -98,7 +101,7 @@ def run_estimate(counts: Any, architecture: Any, budget: Any) -> Outcome:
 
     name, arch = _load(architecture)
     try:
-        res = compare(counts, [arch], budget).results[0]
+        res = compare(counts, [arch], budget, search=search).results[0]
     except InfeasibleEstimateError as exc:
         return Outcome(architecture=name, status="infeasible", reason=_line(exc))
     except InvalidInputError as exc:
@@ -449,6 +452,7 @@ def sweep(
     budgets: Sequence[float] = (1e-3,),
     physical_errors: Sequence[float | None] = (None,),
     progress: Any = None,
+    search: str = "monotone",
 ) -> list[dict[str, Any]]:
     """Estimates over the grid size x budget x physical error x architecture.
 
@@ -459,6 +463,7 @@ def sweep(
         budgets: Total error budgets.
         physical_errors: Physical error rates (``None``: the model's own).
         progress: Optional callable ``progress(n)`` called after each estimate.
+        search: ``"monotone"`` (default) or ``"qre"`` (:func:`estimator.physical.estimate`).
 
     Returns:
         One row per grid point (plain data, ready for CSV/JSON).
@@ -477,7 +482,7 @@ def sweep(
         for budget in budgets:
             for p in physical_errors:
                 for name, _ in loaded:
-                    o = run_estimate(counts, variants[(name, p)], budget)
+                    o = run_estimate(counts, variants[(name, p)], budget, search=search)
                     e = o.estimate
                     rows.append(
                         {

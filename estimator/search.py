@@ -50,9 +50,7 @@ monotonicity is guaranteed from the first feasible ladder point on.
 from __future__ import annotations
 
 import functools
-import inspect
 import math
-from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -67,7 +65,7 @@ from estimator.validation import is_symbolic
 LADDER_MANTISSAS: tuple[float, ...] = (1.0, 2.0, 5.0)
 #: The ladder walk never goes below this absolute budget (keeps the cost bounded and the answer a
 #: function of the budget alone, hence monotone for every budget above it).
-LADDER_FLOOR = 1e-20
+LADDER_FLOOR = 1e-12
 
 _PER_DECADE = len(LADDER_MANTISSAS)
 
@@ -134,12 +132,19 @@ def _direction(budget: Any) -> tuple[_Direction, float]:
 # ------------------------------------------------------------------------------------------------
 # QRE-parity building block
 # ------------------------------------------------------------------------------------------------
-def _parity_estimate() -> Callable[..., Any]:
-    from estimator import physical
+def _parity(
+    counts: LogicalCounts,
+    arch: Architecture,
+    budget: ErrorBudget | float,
+    constraints: Any,
+    options: tuple[tuple[str, Any], ...],
+) -> Any:
+    """The building block: QRE's algorithm (or the STAR engine, with its ``options``)."""
+    from estimator.star_estimate import estimate_any
 
-    if "search" in inspect.signature(physical.estimate).parameters:
-        return functools.partial(physical.estimate, search="qre")
-    return physical.estimate
+    return estimate_any(
+        counts, arch, budget, search="qre", constraints=constraints, **dict(options)
+    )
 
 
 @functools.lru_cache(maxsize=65536)
@@ -149,12 +154,11 @@ def _qre_at(
     direction: _Direction,
     index: int,
     constraints: Any,
+    options: tuple[tuple[str, Any], ...] = (),
 ) -> Any:
     """QRE's estimate at ladder point ``index``, or None if infeasible there."""
     try:
-        return _parity_estimate()(
-            counts, arch, direction.budget(ladder_value(index)), constraints=constraints
-        )
+        return _parity(counts, arch, direction.budget(ladder_value(index)), constraints, options)
     except InfeasibleEstimateError:
         return None
 
@@ -187,19 +191,20 @@ def _state(
     index: int,
     constraints: Any,
     floor: int,
+    options: tuple[tuple[str, Any], ...] = (),
 ) -> Any:
     """The ladder walk's state at ``index`` (None if infeasible there), starting above ``floor``."""
     # find the first feasible point walking down (iteratively: no deep recursion)
     chain: list[int] = []
     i = index
     while i > floor:
-        if _qre_at(counts, arch, direction, i, constraints) is None:
+        if _qre_at(counts, arch, direction, i, constraints, options) is None:
             break
         chain.append(i)
         i -= 1
     state = None
     for j in reversed(chain):
-        q = _qre_at(counts, arch, direction, j, constraints)
+        q = _qre_at(counts, arch, direction, j, constraints, options)
         if state is None or dominates(q, state):
             state = q
     return state
@@ -211,29 +216,31 @@ def monotone_estimate(
     budget: ErrorBudget | float,
     *,
     constraints: Any = None,
+    **options: Any,
 ) -> Any:
     """The default search: QRE's algorithm made monotone in the budget (module docstring).
 
     Args:
         counts: Numeric logical counts.
-        architecture: The machine model.
+        architecture: The machine model (STAR-family models walk the STAR engine's estimates).
         budget: A total failure probability (split as QRE does) or an :class:`ErrorBudget`
             (the ladder then scales all three parts together).
         constraints: Optional :class:`~estimator.physical.Constraints`.
+        **options: STAR-engine options (``payment``, ``max_sampling_overhead``).
 
     Returns:
-        An :class:`~estimator.physical.Estimate` whose budget is ``budget``.
+        An estimate whose budget is ``budget``.
 
     Raises:
         The QRE-parity estimate's errors at ``budget`` (invalid input, infeasible).
     """
-    parity = _parity_estimate()
+    opts = tuple(sorted(options.items()))
     # QRE at b validates every input and reports infeasibility exactly as the parity path
-    at_b = parity(counts, architecture, budget, constraints=constraints)
+    at_b = _parity(counts, architecture, budget, constraints, opts)
     direction, total = _direction(budget)
     top = ladder_index_below(total)
     floor = ladder_index_below(LADDER_FLOOR) - 1
-    state = _state(counts, architecture, direction, top, constraints, floor)
+    state = _state(counts, architecture, direction, top, constraints, floor, opts)
     if state is None:
         return at_b
     return relabel(state, at_b.budget)

@@ -617,19 +617,36 @@ def estimate_any(
     counts: LogicalCounts,
     architecture: Architecture,
     budget: ErrorBudget | float,
+    *,
+    search: str = "monotone",
     **kwargs: Any,
 ) -> Estimate:
-    """:func:`estimate_star` for STAR-family architectures, else QRE's :func:`~.physical.estimate`.
+    """Any architecture: :func:`estimate_star` for the STAR family, else QRE's algorithm.
 
-    ``kwargs`` (``payment``, ``max_sampling_overhead``) apply to STAR-family architectures only;
-    ``constraints`` to the others.
+    Args:
+        counts: Numeric logical counts.
+        architecture: The machine model.
+        budget: Total failure probability or an :class:`ErrorBudget`.
+        search: ``"monotone"`` (default): never more qubits or more time for a larger budget
+            (:func:`estimator.search.monotone_estimate`); ``"qre"``: one run of the engine
+            (QRE's algorithm, or the STAR estimate), which is not monotone in the budget.
+        **kwargs: ``payment`` and ``max_sampling_overhead`` apply to STAR-family architectures
+            only; ``constraints`` to the others.
     """
+    if search == "monotone":
+        from estimator.search import monotone_estimate
+
+        return monotone_estimate(counts, architecture, budget, **kwargs)
+    if search != "qre":
+        raise InvalidInputError("search", search, "'monotone' or 'qre'")
     if is_star_architecture(architecture):
         kwargs.pop("constraints", None)
         return estimate_star(counts, architecture, budget, **kwargs)
     from estimator.physical import estimate
 
-    return estimate(counts, architecture, budget, constraints=kwargs.get("constraints"))
+    return estimate(
+        counts, architecture, budget, constraints=kwargs.get("constraints"), search="qre"
+    )
 
 
 __all__ = [

@@ -24,6 +24,7 @@ wrap-around. STAR-family architectures (their own engine) fall back to the scala
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -224,6 +225,71 @@ def _point(v: _Variant, q_l: int, depth: int, n_magic: int, b_log: float, b_t: f
         cycles = max(max_cycles + 1, cycles + 1)
 
 
+class _Walk:
+    """The default search's budget ladder (:mod:`estimator.search`) on the sweep's engine.
+
+    ``state(i)`` is the walk's state at ladder index ``i``: QRE's point at ``i`` if it costs no
+    more qubits and no more time than the state at ``i - 1``, else that state; None where QRE is
+    infeasible (the walk restarts above it) and at the floor. The same recurrence as
+    :func:`estimator.search._state`, computed once per (architecture variant, counts) and shared
+    by every budget of the sweep.
+    """
+
+    def __init__(self, point_at: Callable[[int], Any], floor: int) -> None:
+        self.point_at = point_at
+        self.states: dict[int, Any] = {}
+        self.top = floor
+
+    def state(self, index: int) -> Any:
+        while self.top < index:
+            j = self.top + 1
+            q = self.point_at(j)
+            prev = self.states.get(j - 1)
+            if isinstance(q, str):
+                self.states[j] = None
+            elif prev is None or (q[0] <= prev[0] and q[1] <= prev[1]):
+                self.states[j] = q
+            else:
+                self.states[j] = prev
+            self.top = j
+        return self.states.get(index)
+
+
+class _LadderPoints:
+    """QRE's point at each ladder budget for one counts (preps shared by the variants if they can
+    be: QRE's formula and PSSPC do not depend on the qubit)."""
+
+    def __init__(self, counts: LogicalCounts, shared: bool) -> None:
+        self.counts = counts
+        self.shared = shared
+        self.preps: dict[int, Any] = {}
+
+    def point(self, index: int, v: _Variant) -> Any:
+        from estimator.physical import _prepare
+        from estimator.search import ladder_value
+
+        try:
+            prep = self.preps.get(index) if self.shared else None
+            if prep is None:
+                prep = _prepare(self.counts, v.arch, ladder_value(index))
+                if self.shared:
+                    self.preps[index] = prep
+            return _run(v, prep)
+        except EstimatorError as exc:
+            return str(exc)
+
+
+def _run(v: _Variant, prep: Any) -> Any:
+    return _point(
+        v,
+        prep.logical_qubits,
+        prep.depth,
+        prep.num_magic,
+        prep.budget.logical,
+        prep.budget.magic_states,
+    )
+
+
 def _prep_key_shared(arch: Architecture) -> bool:
     from estimator.layout import PSSPCLayout
 
@@ -247,6 +313,8 @@ def sweep(
     *,
     sizes: Sequence[Any] | None = None,
     factory_targets_per_decade: int | None = None,
+    search: str = "monotone",
+    workers: int | None = None,
 ) -> SweepResult:
     """Estimates over architectures x sizes x budgets x physical errors (module docstring).
 
@@ -259,6 +327,11 @@ def sweep(
         sizes: The sizes N passed to ``counts`` (labels when ``counts`` is a sequence).
         factory_targets_per_decade: Round factory-search targets down to this grid (faster, not
             identical to the scalar path); ``None`` (default): exact targets.
+        search: ``"monotone"`` (default, as :func:`~estimator.physical.estimate`): more budget
+            never costs more qubits or more time; ``"qre"``: QRE's algorithm at each point.
+        workers: Processes to share the grid (architectures x physical error rates); default:
+            the cores available (sweeps under 20,000 points run in this process). Results do
+            not depend on it.
 
     Raises:
         InvalidInputError: For bad arguments (a budget outside (0, 1), an empty grid).
@@ -289,59 +362,59 @@ def sweep(
             "factory_targets_per_decade", factory_targets_per_decade, "an integer >= 1 or None"
         )
 
-    from estimator.physical import _prepare
-    from estimator.star_estimate import estimate_any, is_star_architecture
+    if search not in ("monotone", "qre"):
+        raise InvalidInputError("search", search, "'monotone' or 'qre'")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
+        raise InvalidInputError("workers", workers, "a positive integer or None")
+    if workers is not None and workers < 1:
+        raise InvalidInputError("workers", workers, "a positive integer or None")
 
     n_pts = len(archs) * len(count_list) * len(budgets) * len(pes)
+    n_workers = default_workers() if workers is None else workers
+    if n_pts < _PARALLEL_MIN_POINTS:
+        n_workers = 1
+    # tasks: each architecture with a contiguous share of the physical error rates
+    tasks = []
+    for a, arch in enumerate(archs):
+        shares = min(n_workers, len(pes))
+        for w in range(shares):
+            lo, hi = w * len(pes) // shares, (w + 1) * len(pes) // shares
+            if lo < hi:
+                tasks.append((a, lo, hi, arch, pes[lo:hi]))
+    args = [
+        (arch, sub, count_list, budgets, factory_targets_per_decade, search)
+        for _, _, _, arch, sub in tasks
+    ]
+    if n_workers > 1 and len(tasks) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=min(n_workers, len(tasks)), mp_context=ctx) as pool:
+            outcomes = list(pool.map(_sweep_task, args))
+    else:
+        outcomes = [_sweep_task(a) for a in args]
+
     qubits = np.empty(n_pts, dtype=object)
     runtime = np.empty(n_pts, dtype=object)
     dist = np.empty(n_pts, dtype=object)
     copies = np.empty(n_pts, dtype=object)
     status = np.empty(n_pts, dtype=object)
     reason = np.full(n_pts, "", dtype=object)
-
-    i = 0
-    for arch in archs:
-        variants = [_variant_arch(arch, p) for p in pes]
-        star = is_star_architecture(arch)
-        engines = [_Variant(a, factory_targets_per_decade) for a in variants]
-        shared = not star and _prep_key_shared(arch)
-        for c in count_list:
-            for b in budgets:
-                prep_shared: Any = None
-                for k, v in enumerate(engines):
-                    try:
-                        if star:
-                            e = estimate_any(c, v.arch, b)
-                            out: Any = (e.physical_qubits, e.runtime_ns, e.code_distance, 0)
-                            out = (*out[:3], e.num_factories)
-                        else:
-                            if shared and prep_shared is not None:
-                                prep = prep_shared
-                            else:
-                                prep = _prepare(c, v.arch, b)
-                                if shared:
-                                    prep_shared = prep
-                            out = _point(
-                                v,
-                                prep.logical_qubits,
-                                prep.depth,
-                                prep.num_magic,
-                                prep.budget.logical,
-                                prep.budget.magic_states,
-                            )
-                    except (InfeasibleEstimateError, InvalidInputError) as exc:
-                        out = " ".join(str(exc).split())
-                    except EstimatorError as exc:  # pragma: no cover - defensive
-                        out = f"{type(exc).__name__}: {exc}"
-                    j = i + k
+    shape = (len(archs), len(count_list), len(budgets), len(pes))
+    for (a, lo, hi, _, _), outs in zip(tasks, outcomes, strict=True):
+        it = iter(outs)
+        for n in range(shape[1]):
+            for b in range(shape[2]):
+                for p in range(lo, hi):
+                    j = ((a * shape[1] + n) * shape[2] + b) * shape[3] + p
+                    out = next(it)
                     if isinstance(out, str):
                         status[j] = "infeasible"
                         reason[j] = out
                     else:
                         qubits[j], runtime[j], dist[j], copies[j] = out
                         status[j] = "ok"
-                i += len(engines)
     return SweepResult(
         architectures=tuple(a.name for a in archs),
         sizes=tuple(sizes),
@@ -354,6 +427,65 @@ def sweep(
         status=status,
         reason=reason,
     )
+
+
+#: Below this many grid points a sweep runs in this process (starting workers costs ~0.1 s).
+_PARALLEL_MIN_POINTS = 20_000
+
+
+def _sweep_task(args: tuple[Any, ...]) -> list[Any]:
+    """One architecture at some physical error rates, over all sizes and budgets.
+
+    Returns one outcome per (size, budget, physical error), in that C order: a tuple
+    (qubits, runtime_ns, distance, factories) or the reason the point is infeasible.
+    """
+    arch, pes, count_list, budgets, per_decade, search = args
+    from estimator.physical import _prepare
+    from estimator.search import LADDER_FLOOR, ladder_index_below
+    from estimator.star_estimate import estimate_any, is_star_architecture
+
+    monotone = search == "monotone"
+    floor = ladder_index_below(LADDER_FLOOR) - 1
+    tops = [ladder_index_below(b) for b in budgets]
+    star = is_star_architecture(arch)
+    engines = [_Variant(_variant_arch(arch, p), per_decade) for p in pes]
+    shared = not star and _prep_key_shared(arch)
+    outs: list[Any] = []
+    for c in count_list:
+        ladder = _LadderPoints(c, shared)
+        walk_here = monotone and not star
+        walks = [
+            _Walk(functools.partial(ladder.point, v=v), floor) if walk_here else None
+            for v in engines
+        ]
+        for b, top in zip(budgets, tops, strict=True):
+            prep_shared: Any = None
+            for k, v in enumerate(engines):
+                try:
+                    if star:
+                        e = estimate_any(c, v.arch, b, search=search)
+                        out: Any = (e.physical_qubits, e.runtime_ns, e.code_distance)
+                        out = (*out, e.num_factories)
+                    else:
+                        if shared and prep_shared is not None:
+                            prep = prep_shared
+                        else:
+                            prep = _prepare(c, v.arch, b)
+                            if shared:
+                                prep_shared = prep
+                        out = _run(v, prep)
+                        walk = walks[k]
+                        if walk is not None and not isinstance(out, str):
+                            # the default search: the ladder state below b, if any
+                            state = walk.state(top)
+                            if state is not None:
+                                out = state
+                except (InfeasibleEstimateError, InvalidInputError) as exc:
+                    out = " ".join(str(exc).split())
+                except EstimatorError as exc:  # pragma: no cover - defensive
+                    out = f"{type(exc).__name__}: {exc}"
+                outs.append(out)
+    return outs
 
 
 def default_workers() -> int:

@@ -391,3 +391,25 @@ def test_workloads_list_and_show() -> None:
     code, out, _ = run("workloads", "imdb")
     assert code == 0
     assert "num_rows = 50,000" in out and "paper's logical qubits: 56" in out
+
+
+def test_search_option_switches_between_the_monotone_default_and_qre(tmp_path: Path) -> None:
+    """The pinned non-monotone QRE case (tests/test_search.py): at 1e-4 QRE's algorithm needs
+    25,507,500 qubits, more than at 1e-5; the default search does not."""
+    from estimator.logical import LogicalCounts
+
+    counts = LogicalCounts(num_qubits=10, t_count=10**10, ccz_count=1000, measurement_count=1000)
+    path = tmp_path / "pinned.json"
+    path.write_text(json.dumps(counts.to_qre_json()), encoding="utf-8")
+
+    def qubits_at(budget: str, *extra: str) -> int:
+        args = ["estimate", "--counts", str(path), "--arch", "qubit_maj_ns_e4", "--format"]
+        code, out, err = run(*args, "json", "--budget", budget, *extra)
+        assert code == 0, err
+        return json.loads(out)["physicalCounts"]["physicalQubits"]
+
+    assert qubits_at("1e-5", "--search", "qre") == 4_752_740
+    assert qubits_at("1e-4", "--search", "qre") == 25_507_500
+    assert qubits_at("1e-4") <= qubits_at("1e-5") <= 4_752_740
+    code, _, err = run("estimate", "--counts", str(path), "--search", "fastest")
+    assert code == 2 and len(err.strip().splitlines()) == 1

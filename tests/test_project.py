@@ -40,7 +40,7 @@ def test_readme_library_example_runs(capsys) -> None:  # noqa: ANN001
     # Q = 100 sketches of c N Q / eps samples (c = pi^2/2, N = 2^20, eps = 1e-2), and the
     # best preset pinned in tests/test_compare.py.
     assert "5174515152300" in out
-    assert "17 324836 3835350630884760000" in out
+    assert "19 320886 4325894667322800000" in out
 
 
 def test_top_level_exports_are_not_shadowed_by_submodules() -> None:

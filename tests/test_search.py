@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from estimator.architecture import Architecture
 from estimator.errors import EstimatorError, InvalidInputError
 from estimator.logical import LogicalCounts
-from estimator.physical import estimate
+from estimator import physical
 from estimator.search import (
     dominates,
     ladder_index_below,
@@ -28,7 +28,8 @@ GATE = Architecture.qre("qubit_gate_ns_e3")
 
 
 def test_qre_parity_is_not_monotone_and_qsharp_agrees() -> None:
-    lo, hi = estimate(PINNED, MAJ, 1e-5), estimate(PINNED, MAJ, 1e-4)
+    lo = physical.estimate(PINNED, MAJ, 1e-5, search="qre")
+    hi = physical.estimate(PINNED, MAJ, 1e-4, search="qre")
     assert (lo.physical_qubits, hi.physical_qubits) == (4_752_740, 25_507_500)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -53,7 +54,7 @@ def test_default_search_is_monotone_on_the_pinned_case() -> None:
     assert hi.physical_qubits <= 4_752_740
     for e in (lo, hi):
         assert_valid_estimate(e)
-    assert hi.budget == estimate(PINNED, MAJ, 1e-4).budget
+    assert hi.budget == physical.estimate(PINNED, MAJ, 1e-4, search="qre").budget
 
 
 def test_ladder() -> None:
@@ -107,7 +108,7 @@ def test_never_dominated_by_qre_at_the_ladder_point(counts, arch, b) -> None:  #
         ours = monotone_estimate(counts, arch, ladder)
     except EstimatorError:
         return
-    theirs = estimate(counts, arch, ladder)
+    theirs = physical.estimate(counts, arch, ladder, search="qre")
     same = (ours.physical_qubits, ours.runtime_ns) == (theirs.physical_qubits, theirs.runtime_ns)
     strictly_better_somewhere = (
         ours.physical_qubits < theirs.physical_qubits or ours.runtime_ns < theirs.runtime_ns
@@ -129,5 +130,6 @@ def test_estimate_search_switch() -> None:
     mono = estimate(counts, arch, 1e-3, search="monotone")
     assert mono == monotone_estimate(counts, arch, 1e-3)
     assert mono.physical_qubits <= 7_929_620 or mono.runtime_ns <= 1_156_188_000
+    assert estimate(counts, arch, 1e-3) == mono  # the default search is the monotone one
     with pytest.raises(InvalidInputError, match="search"):
         estimate(counts, arch, 1e-3, search="fastest")

@@ -29,23 +29,26 @@ ARCHS = [
 ]
 
 
-def _scalar(counts: LogicalCounts, arch: Architecture, b: float, p: float | None) -> tuple | None:
+def _scalar(
+    counts: LogicalCounts, arch: Architecture, b: float, p: float | None, search: str = "monotone"
+) -> tuple | None:
     a = arch if p is None else with_physical_error(arch, p)
     try:
-        e = estimate_any(counts, a, b)
+        e = estimate_any(counts, a, b, search=search)
     except EstimatorError:
         return None
     return (e.physical_qubits, e.runtime_ns, e.code_distance, e.num_factories)
 
 
 @pytest.mark.slow
-def test_exact_mode_matches_the_scalar_path_point_by_point() -> None:
+@pytest.mark.parametrize("search", ["monotone", "qre"])
+def test_exact_mode_matches_the_scalar_path_point_by_point(search: str) -> None:
     counts = [_boolean(n) for n in SIZES]
-    res = sweep(counts, ARCHS, BUDGETS, PES, sizes=SIZES, factory_targets_per_decade=None)
+    res = sweep(counts, ARCHS, BUDGETS, PES, sizes=SIZES, search=search)
     assert len(res) == len(ARCHS) * len(SIZES) * len(BUDGETS) * len(PES)
     for a, n, b, p in np.ndindex(*res.shape):
         i = res.index(a, n, b, p)
-        want = _scalar(counts[n], ARCHS[a], BUDGETS[b], PES[p])
+        want = _scalar(counts[n], ARCHS[a], BUDGETS[b], PES[p], search)
         if want is None:
             assert res.status[i] == "infeasible" and res.reason[i]
             continue
@@ -87,3 +90,40 @@ def test_bad_arguments() -> None:
         sweep(_boolean, ARCHS[:1], [1e-3])
     with pytest.raises(InvalidInputError, match="factory_targets_per_decade"):
         sweep([_boolean(16)], ARCHS[:1], [1e-3], factory_targets_per_decade=0)
+    with pytest.raises(InvalidInputError, match="search"):
+        sweep([_boolean(16)], ARCHS[:1], [1e-3], search="fast")
+    with pytest.raises(InvalidInputError, match="workers"):
+        sweep([_boolean(16)], ARCHS[:1], [1e-3], workers=0)
+
+
+def test_default_sweep_is_monotone_in_the_budget_and_workers_do_not_matter() -> None:
+    """The pinned QRE non-monotone program (tests/test_search.py) over a budget grid: the default
+    sweep never costs more qubits or time for more budget, and two processes give the same
+    grid as one."""
+    counts = [LogicalCounts(num_qubits=10, t_count=10**10, ccz_count=1000, measurement_count=1000)]
+    arch = [Architecture.qre("qubit_maj_ns_e4")]
+    budgets = [float(x) for x in np.logspace(-6, -2, 9)]
+    pes = [None, 1e-4]
+    one = sweep(counts, arch, budgets, pes, workers=1)
+    two = sweep(counts, arch, budgets, pes, workers=2)
+    assert list(one.physical_qubits) == list(two.physical_qubits)
+    assert list(one.runtime_ns) == list(two.runtime_ns)
+    qre = sweep(counts, arch, budgets, pes, search="qre", workers=1)
+    for p in range(len(pes)):
+        idx = [one.index(0, 0, b, p) for b in range(len(budgets))]
+        assert all(one.status[i] == "ok" for i in idx)
+        q = [one.physical_qubits[i] for i in idx]
+        t = [one.runtime_ns[i] for i in idx]
+        assert q == sorted(q, reverse=True) and t == sorted(t, reverse=True)
+    q_qre = [qre.physical_qubits[qre.index(0, 0, b, 0)] for b in range(len(budgets))]
+    assert q_qre != sorted(q_qre, reverse=True)  # QRE's own answers are not monotone here
+
+
+def test_parallel_sweep_equals_serial(monkeypatch: pytest.MonkeyPatch) -> None:
+    from estimator import sweep as sweep_module
+
+    monkeypatch.setattr(sweep_module, "_PARALLEL_MIN_POINTS", 0)
+    counts = [_boolean(n) for n in SIZES]
+    serial = sweep(counts, ARCHS[:2], BUDGETS, PES, workers=1)
+    parallel = sweep(counts, ARCHS[:2], BUDGETS, PES, workers=2)
+    assert serial.rows() == parallel.rows()
