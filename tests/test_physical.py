@@ -14,6 +14,7 @@ from attrs import frozen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from estimator import physical
 from estimator.architecture import Architecture
 from estimator.budget import ErrorBudget
 from estimator.errors import (
@@ -23,7 +24,6 @@ from estimator.errors import (
     UnknownNameError,
 )
 from estimator.logical import LogicalCounts
-from estimator import physical
 from estimator.physical import Constraints, Estimate
 from estimator.rotations.base import RotationContext, RotationCost, RotationScheme
 from estimator.testing import assert_valid_estimate

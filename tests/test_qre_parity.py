@@ -19,12 +19,12 @@ from typing import Any
 
 import pytest
 
+from estimator import physical
 from estimator.architecture import Architecture
 from estimator.errors import InfeasibleEstimateError
 from estimator.frontier import estimate_frontier
 from estimator.hardware import PhysicalQubit
 from estimator.logical import LogicalCounts
-from estimator import physical
 from estimator.physical import Constraints, Estimate
 from estimator.qec import QECCode
 from estimator.testing import assert_valid_estimate

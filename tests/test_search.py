@@ -8,10 +8,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from estimator import physical
 from estimator.architecture import Architecture
 from estimator.errors import EstimatorError, InvalidInputError
 from estimator.logical import LogicalCounts
-from estimator import physical
 from estimator.search import (
     dominates,
     ladder_index_below,
