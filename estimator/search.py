@@ -156,10 +156,15 @@ def _qre_at(
     constraints: Any,
     options: tuple[tuple[str, Any], ...] = (),
 ) -> Any:
-    """QRE's estimate at ladder point ``index``, or None if infeasible there."""
+    """QRE's estimate at ladder point ``index``, or None if infeasible there.
+
+    A ladder budget below the user's can also be refused as input (a rotation precision beyond
+    what the scheme supports, e.g. more than 128 phase-gradient bits): the user's inputs were
+    valid at their own budget (checked first), so that counts as infeasible here too.
+    """
     try:
         return _parity(counts, arch, direction.budget(ladder_value(index)), constraints, options)
-    except InfeasibleEstimateError:
+    except (InfeasibleEstimateError, InvalidInputError):
         return None
 
 

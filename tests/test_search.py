@@ -133,3 +133,20 @@ def test_estimate_search_switch() -> None:
     assert estimate(counts, arch, 1e-3) == mono  # the default search is the monotone one
     with pytest.raises(InvalidInputError, match="search"):
         estimate(counts, arch, 1e-3, search="fastest")
+
+
+def test_a_ladder_budget_refused_as_input_counts_as_infeasible() -> None:
+    """20 Newsgroups (3.4e33 rotations): at 1e-3 the phase gradient's precision is allowed; at
+    1e-6 it would need more than the scheme's 128 bits, which the walk treats as infeasible
+    (the gallery's 20news report lost this architecture before this rule)."""
+    from estimator.examples import get_workload
+    from estimator.model_files import load_model
+
+    counts = get_workload("20news").counts()
+    arch = load_model("clifford_t_phase_gradient_p1e-4")
+    with pytest.raises(InvalidInputError, match="gradient bits"):
+        physical.estimate(counts, arch, 1e-6, search="qre")
+    est = physical.estimate(counts, arch, 1e-3)
+    assert_valid_estimate(est)
+    qre = physical.estimate(counts, arch, 1e-3, search="qre")
+    assert (est.physical_qubits, est.runtime_ns) == (qre.physical_qubits, qre.runtime_ns)
