@@ -694,6 +694,7 @@ class _Build:
 
     __slots__ = (
         "rows",
+        "input_error",
         "errors",
         "fails",
         "output_error",
@@ -705,21 +706,33 @@ class _Build:
     )
 
     def __init__(
-        self, rows: tuple[_Row, ...], errors: list[float], fails: list[float], duration: int
+        self, rows: tuple[_Row, ...], input_error: float, output_error: float, duration: int
     ) -> None:
         self.rows = rows
-        self.errors = errors
-        self.fails = fails
-        self.output_error = errors[-1]
+        self.input_error = input_error
+        self.output_error = output_error
         self.duration = duration
         self.qubits_bound = 0.0
+        self.errors: tuple[float, ...] = ()
+        self.fails: tuple[float, ...] = ()
         self.counts: tuple[int, ...] = ()
         self.outputs = 0
         self.point: tuple[float, int] | None = None
 
     def complete(self) -> str | None:
         """Unit counts per round, in QRE's order of checks; an error tag if the build fails."""
-        rows, fails = self.rows, self.fails
+        rows = self.rows
+        # the error entering each round and each round's rejection probability, recomputed with
+        # the operations of _build (cheaper than keeping them for builds never completed)
+        z = self.input_error
+        errors = [z]
+        fails = []
+        for row in rows:
+            fails.append(row[7] * z + row[8])
+            z = row[5] * (z * (z * z)) + row[6]
+            errors.append(z)
+        self.errors = tuple(errors)
+        self.fails = tuple(fails)
         length = len(rows)
         requirement = FACTORY_FAILURE_BUDGET / length
         counts = [1] * length
@@ -750,8 +763,6 @@ def _build(rows: tuple[_Row, ...], input_error: float) -> _Build | str:
     probability ``f_z z + f_c c``: the same floating-point operations as QRE's ``tfactory.rs``.
     """
     z = input_error
-    errors = [z]
-    fails = []
     duration = 0
     inputs = 1
     lazy = True
@@ -759,15 +770,14 @@ def _build(rows: tuple[_Row, ...], input_error: float) -> _Build | str:
         out = row[5] * (z * (z * z)) + row[6]
         if out > z:
             return _OUTPUT_HIGHER
-        q = row[7] * z + row[8]
-        fails.append(q)
-        if not 0.0 < q <= _LAZY_MAX_REJECTION:
-            lazy = False
+        if lazy:
+            q = row[7] * z + row[8]
+            if not 0.0 < q <= _LAZY_MAX_REJECTION:
+                lazy = False
         duration += row[4]
         inputs *= row[1]
-        errors.append(out)
         z = out
-    build = _Build(rows, errors, fails, duration)
+    build = _Build(rows, input_error, z, duration)
     if not lazy or inputs > _LAZY_MAX_INPUTS:
         # a build that may fail (or need huge unit counts): complete it now, in QRE's order
         tag = build.complete()
@@ -782,7 +792,9 @@ def _build(rows: tuple[_Row, ...], input_error: float) -> _Build | str:
     for i in range(last - 1, -1, -1):
         num *= rows[i + 1][1]
         den *= rows[i][2]
-        bound = max(bound, rows[i][3] * num / den)
+        b = rows[i][3] * num / den
+        if b > bound:
+            bound = b
     build.qubits_bound = bound
     return build
 
@@ -799,8 +811,8 @@ def _factory(build: _Build) -> RoundBasedFactory:
         input_t_states=rows[0][1] * counts[0],
         output_states_per_run=build.outputs,
         output_error_rate=build.output_error,
-        input_error_rates=tuple(build.errors),
-        failure_probabilities=tuple(build.fails),
+        input_error_rates=build.errors,
+        failure_probabilities=build.fails,
     )
 
 
@@ -881,40 +893,50 @@ class _Tables:
         self.physical_units = phys_units + extra
         self.valid_physical = [u.is_valid() for u in phys_units] + [True] * self.n_p
         self.distances = list(range(1, max_d + 1, 2))
-        logical_templates = combined + logical_only
+        self.logical_templates = combined + logical_only
+        self.qubit, self.qec = qubit, qec
+        # units on logical qubits, per distance, placed when a search first needs that distance
         self.logical_units: dict[int, list[_Unit]] = {}
-        for d in self.distances:
+        n_lc = self.n_l + self.n_c
+        # QRE rule: the default "no valid distance" index is one past the last distance slot.
+        # Validity (c <= 0.1 p_T) depends on the distance only, not on the template.
+        self.min_valid = [max_d + 1] * n_lc
+        for i, d in enumerate(self.distances):
+            if qec.logical_error(d, qubit) <= 0.1 * t_err:
+                self.min_valid = [i] * n_lc
+                break
+        # rows per (position 0 or later, distance index, unit index), read by every build; a
+        # distance's rows are placed on first use (a search visits a fraction of them)
+        self.n_first = n_lc + self.n_p
+        self.num_distances = len(self.distances)
+        self.rows_first: list[list[_Row | None] | None] = [None] * self.num_distances
+        self.rows_later: list[list[_Row | None] | None] = [None] * self.num_distances
+
+    def fill(self, di: int) -> None:
+        """Place the units of distance index ``di`` (both positions)."""
+        self.rows_first[di] = [self._placed(0, di, ui) for ui in range(self.n_first)]
+        self.rows_later[di] = [self._placed(1, di, ui) for ui in range(self.n_l + self.n_c)]
+
+    def logical(self, d: int) -> list[_Unit]:
+        units = self.logical_units.get(d)
+        if units is None:
+            qec, qubit = self.qec, self.qubit
             n_phys = qec.physical_qubits_per_logical(d)
             cycle = qec.logical_cycle_time_ns(d, qubit)
             err = qec.logical_error(d, qubit)
-            self.logical_units[d] = [
+            units = self.logical_units[d] = [
                 _place(
                     t,
                     physical=False,
                     qubits=n_phys,
                     cycle_ns=cycle,
                     clifford_error=err,
-                    t_error=t_err,
+                    t_error=self.t_error,
                     code_distance=d,
                 )
-                for t in logical_templates
+                for t in self.logical_templates
             ]
-        n_lc = self.n_l + self.n_c
-        # QRE rule: the default "no valid distance" index is one past the last distance slot
-        self.min_valid = [max_d + 1] * n_lc
-        for idx in range(n_lc):
-            for i, d in enumerate(self.distances):
-                if self.logical_units[d][idx].is_valid():
-                    self.min_valid[idx] = i
-                    break
-        # rows per (position 0 or later, distance index, unit index), read by every check
-        n_first = n_lc + self.n_p
-        self.rows_first: list[list[_Row | None]] = []
-        self.rows_later: list[list[_Row | None]] = []
-        for di in range(len(self.distances)):
-            self.rows_first.append([self._placed(0, di, ui) for ui in range(n_first)])
-            self.rows_later.append([self._placed(1, di, ui) for ui in range(n_lc)])
-        self.num_distances = len(self.distances)
+        return units
 
     def _placed(self, position: int, distance_index: int, idx: int) -> _Row | None:
         try:
@@ -928,7 +950,7 @@ class _Tables:
         distance = self.distances[distance_index]
         if distance == 1 and position == 0:
             return self.physical_units[idx if idx < self.n_c else idx - self.n_l]
-        return self.logical_units[distance][idx]
+        return self.logical(distance)[idx]
 
     def min_index(self, position: int, idx: int) -> int:
         n_lc = self.n_l + self.n_c
@@ -981,10 +1003,13 @@ class _Search:
         key = (*dist_idx, *unit_idx)  # both have one entry per round: the key is unambiguous
         build = self.memo.get(key)
         if build is None:
-            rows_later = self.rows_later
-            rows = [self.rows_first[dist_idx[0]][unit_idx[0]]]
+            rows_first, rows_later = self.rows_first, self.rows_later
+            for di in dist_idx:
+                if rows_later[di] is None:
+                    self.tables.fill(di)
+            rows = [rows_first[dist_idx[0]][unit_idx[0]]]  # type: ignore[index]
             for pos in range(1, len(unit_idx)):
-                rows.append(rows_later[dist_idx[pos]][unit_idx[pos]])
+                rows.append(rows_later[dist_idx[pos]][unit_idx[pos]])  # type: ignore[index]
             build = self.memo[key] = _build(tuple(rows), self.t_error)  # type: ignore[arg-type]
         if build.__class__ is str:
             return build != _LOW
