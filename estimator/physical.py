@@ -1138,7 +1138,7 @@ def estimate(
     result = _Engine(prep, constraints).estimate()
     # schemes whose cost depends on the code distance: iterate to a fixed point
     for _ in range(5):
-        if prep.rotation is None:
+        if prep.rotation is None or not architecture.rotation_scheme.uses_code_distance:
             break
         again = _prepare(counts, architecture, budget, code_distance=result.code_distance)
         if again.rotation == prep.rotation:

@@ -107,6 +107,9 @@ class RotationScheme(metaclass=abc.ABCMeta):
     coherent: ClassVar[bool] = False
     #: Whether the cost depends on the angle (if not, ``angle`` may be ``None``).
     angle_dependent: ClassVar[bool] = False
+    #: Whether the cost reads ``context.code_distance`` or ``context.code_cycle_time_ns`` (the
+    #: physical estimate then iterates the rotation cost to a fixed point in the distance).
+    uses_code_distance: ClassVar[bool] = True
 
     @abc.abstractmethod
     def cost(

@@ -115,6 +115,8 @@ class GridsynthExact(RotationScheme):
         seed: pygridsynth's random seed.
     """
 
+    uses_code_distance: ClassVar[bool] = False
+
     name: ClassVar[str] = "gridsynth_exact"
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]
     coherent: ClassVar[bool] = True
@@ -178,6 +180,8 @@ class GridsynthFit(RotationScheme):
         round_up: Round the count up to an integer (a single unitary has an integral T count).
         identity_below_precision: Return 0 T when the identity is within the precision.
     """
+
+    uses_code_distance: ClassVar[bool] = False
 
     name: ClassVar[str] = "gridsynth_fit"
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]

@@ -68,6 +68,8 @@ class HammingWeightPhasing(RotationScheme):
         toffoli_time_steps: Logical time steps per Toffoli (QRE: 3, arXiv:2211.07629 App. D).
     """
 
+    uses_code_distance: ClassVar[bool] = False
+
     name: ClassVar[str] = "hamming_weight_phasing"
     angle_dependent: ClassVar[bool] = False
 

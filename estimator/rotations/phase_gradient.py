@@ -105,6 +105,8 @@ class PhaseGradientRotation(RotationScheme):
         toffoli_time_steps: Logical time steps per Toffoli (QRE: 3, arXiv:2211.07629 App. D).
     """
 
+    uses_code_distance: ClassVar[bool] = False
+
     name: ClassVar[str] = "phase_gradient"
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]
     coherent: ClassVar[bool] = True

@@ -40,6 +40,8 @@ class QREFormulaSynthesis(RotationScheme):
         offset: Constant term; arXiv:2203.10064, Table 1.
     """
 
+    uses_code_distance: ClassVar[bool] = False
+
     name: ClassVar[str] = "qre_formula"
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]
     coherent: ClassVar[bool] = False

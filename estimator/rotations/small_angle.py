@@ -148,6 +148,8 @@ class SmallAngleMixing(RotationScheme):
             fallback formula, arXiv:2203.10064 Table 1).
     """
 
+    uses_code_distance: ClassVar[bool] = False
+
     name: ClassVar[str] = "small_angle_mixing"
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]
     coherent: ClassVar[bool] = False

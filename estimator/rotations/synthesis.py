@@ -72,6 +72,8 @@ def _log2_inv(precision: Any) -> Any:
 class _FormulaSynthesis(RotationScheme):
     """``slope * log2(1/precision) + offset`` expected T per rotation (at least 0)."""
 
+    uses_code_distance: ClassVar[bool] = False
+
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]
     angle_dependent: ClassVar[bool] = False
 
@@ -203,6 +205,8 @@ class _ExactSynthesis(RotationScheme):
             and 300 below (Qualtran README guidance).
         identity_below_precision: Return 0 T when the identity is within the precision.
     """
+
+    uses_code_distance: ClassVar[bool] = False
 
     norm: ClassVar[str] = "diamond"  # type: ignore[misc]
     angle_dependent: ClassVar[bool] = True
