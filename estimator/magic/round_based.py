@@ -33,6 +33,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import field, frozen
@@ -353,19 +354,21 @@ def newton_fallbacks() -> int:
     return _FALLBACKS[0]
 
 
-#: From this many trials on, the crate's mass summation runs as NumPy accumulations, which do
-#: the same floating-point operations in the same order as the loop (so the same result).
-_VECTOR_SUM_MIN_N = 48
+#: Where the crate's mass summation is expected to take more steps than this (about the mean
+#: number of successes, or of failures, it sums over), it runs as NumPy accumulations, which do
+#: the same floating-point operations in the same order as the loop (so the same result);
+#: shorter sums stay a loop (NumPy's per-call overhead would dominate).
+_VECTOR_SUM_MIN_STEPS = 48
 
 
-def _sum_mass_up(a: float, u: float, ratio: float, n: int) -> int:
+def _sum_mass_up(a: float, u: float, ratio: float, n: int, vector: bool = False) -> int:
     """Smallest k with mass(0) + ... + mass(k) >= u, summed as the crate does.
 
     ``a`` is ``mass(0) = q^n`` and ``ratio`` is ``p / q``; each step multiplies the mass by
     ``ratio * (n - k + 1) / k``. The crate loops while the running sum minus ``u`` is negative.
     """
     s = a - u
-    if n < _VECTOR_SUM_MIN_N:
+    if not vector:
         k = 1
         while s < 0.0 and k <= n + 1:
             a *= ratio * ((n - k + 1) / k)
@@ -385,10 +388,10 @@ def _sum_mass_up(a: float, u: float, ratio: float, n: int) -> int:
     return int(stop[0]) + 1 if stop.size else n + 1
 
 
-def _sum_mass_down(a: float, u: float, ratio: float, n: int) -> int:
+def _sum_mass_down(a: float, u: float, ratio: float, n: int, vector: bool = False) -> int:
     """The crate's quantile summed from ``k = n`` downwards (``a = p^n``, ``ratio = q / p``)."""
     s = (1.0 - u) - a
-    if n < _VECTOR_SUM_MIN_N:
+    if not vector:
         k = 1
         while s >= 0.0 and k <= n + 1:
             a *= ratio * ((n - k + 1) / k)
@@ -472,9 +475,9 @@ class _Binomial:
         if n < 1000:
             if self._at_most_cdf_half(u):
                 # sum the mass from 0 upwards
-                return _sum_mass_up(powi(q, n), u, p / q, n)
+                return _sum_mass_up(powi(q, n), u, p / q, n, n * p > _VECTOR_SUM_MIN_STEPS)
             # sum the mass from n downwards
-            return _sum_mass_down(powi(p, n), u, q / p, n)
+            return _sum_mass_down(powi(p, n), u, q / p, n, n * q > _VECTOR_SUM_MIN_STEPS)
         np_ = float(n) * p
         npq = np_ * q
         if npq > 80.0:
@@ -1036,14 +1039,19 @@ class _Search:
             if not undecided and not below:
                 return True  # nothing on the frontier is as fast: not dominated
             tag = build.complete()  # type: ignore[union-attr]
-            if tag is not None:  # not expected with rejection <= 1/2 (see _build)
+            if tag is not None:  # not expected for a lazy build (see _build)
                 self.memo[key] = tag
                 return tag != _LOW
             point = build.point  # type: ignore[union-attr]
-        not_dominated = not self.frontier.dominates(point)  # type: ignore[arg-type]
-        if not_dominated and below:
+        # strict Pareto dominance by a frontier point (_Frontier.dominates, inlined)
+        q, t = point  # type: ignore[misc]
+        for kq, kt in self.frontier.points:
+            if (kq < q and kt <= t) or (kq <= q and kt < t):
+                return False
+        if below:
             self.frontier.push(point, build)  # type: ignore[arg-type]
-        return not_dominated and not below
+            return False
+        return True
 
     def combination(self, unit_idx: tuple[int, ...]) -> None:
         rounds = len(unit_idx)
@@ -1053,9 +1061,9 @@ class _Search:
             state = max(state, self.tables.min_index(pos, ui))
             left.append(state)
         right = [self.tables.max_index(pos, ui) for pos, ui in enumerate(unit_idx)]
-        start = _binary_search_distances(rounds, left, right, lambda d: self.check(d, unit_idx))
+        start = _binary_search_distances(rounds, left, right, self.check, unit_idx)
         if start is not None:
-            _iterate_distances(rounds, left, right, start, lambda d: self.check(d, unit_idx))
+            _iterate_distances(rounds, left, right, start, self.check, unit_idx)
 
     def rounds(self, num_rounds: int) -> None:
         n_first = self.tables.n_l + self.tables.n_c + self.tables.n_p
@@ -1072,14 +1080,17 @@ class _Search:
             a[j] += 1
 
 
+_Check = Callable[[list[int], tuple[int, ...]], bool]
+
+
 def _binary_search_distances(
-    rounds: int, left: list[int], right_in: list[int], check: object
+    rounds: int, left: list[int], right_in: list[int], check: _Check, units: tuple[int, ...]
 ) -> list[int] | None:
     """QRE's ``search_for_code_distances``: per round, bisect for the smallest sufficient index."""
     right = list(right_in)
-    if check(right):  # type: ignore[operator]
+    if check(right, units):
         return None  # not enough even at the largest distances
-    if not check(left):  # type: ignore[operator]
+    if not check(left, units):
         return None  # already enough (or dominated) at the smallest distances
     mid = list(right)
     for cur in range(rounds):
@@ -1087,57 +1098,64 @@ def _binary_search_distances(
         lo[cur] = left[cur] if cur == 0 else mid[cur - 1]
         while lo[cur] + 1 < right[cur]:
             mid[cur] = (lo[cur] + right[cur]) // 2
-            if check(mid):  # type: ignore[operator]
+            if check(mid, units):
                 lo[cur] = mid[cur] + 1
             else:
                 right[cur] = mid[cur]
         if lo[cur] + 1 == right[cur]:
             mid[cur] = lo[cur]
-            if check(mid):  # type: ignore[operator]
+            if check(mid, units):
                 mid[cur] = right[cur]
         else:
             mid[cur] = right[cur]
     return mid
 
 
+def _switch(cur: list[int], left: list[int], right: list[int], rounds: int) -> bool:
+    """QRE's ``switch`` of ``iterate_for_code_distances``: the next non-comparable vector."""
+    j = rounds - 1
+    while j > 0 and (cur[j] <= cur[j - 1] + 1 or cur[j - 1] == right[j - 1]):
+        j -= 1
+    if j == 0:
+        return False
+    cur[j - 1] += 1
+    while j < rounds:
+        cur[j] = max(cur[j - 1], left[j])
+        j += 1
+    return True
+
+
 def _iterate_distances(
-    rounds: int, left: list[int], right: list[int], start: list[int], check: object
+    rounds: int,
+    left: list[int],
+    right: list[int],
+    start: list[int],
+    check: _Check,
+    units: tuple[int, ...],
 ) -> None:
-    """QRE's ``iterate_for_code_distances``: walk non-comparable distance vectors."""
+    """QRE's ``iterate_for_code_distances``: walk non-comparable distance vectors.
+
+    After a check that asks for larger distances, QRE's ``increment`` (inlined here: it runs
+    for most checks) raises the last index, carrying into earlier rounds past ``right``.
+    """
     cur = [max(c, lo) for c, lo in zip(start, left, strict=True)]
-
-    def switch() -> bool:
-        j = len(cur) - 1
-        while j > 0 and (cur[j] <= cur[j - 1] + 1 or cur[j - 1] == right[j - 1]):
-            j -= 1
-        if j == 0:
-            return False
-        cur[j - 1] += 1
-        while j < rounds:
-            cur[j] = max(cur[j - 1], left[j])
-            j += 1
-        return True
-
-    def increment() -> bool:
-        i = rounds - 1
-        cur[i] += 1
-        while cur[i] > right[i]:
-            if i == 0:
-                return False
-            i -= 1
-            cur[i] += 1
-        while i < rounds - 1:
-            cur[i + 1] = max(cur[i], left[i + 1])
-            i += 1
-        return True
-
-    if not switch():
+    last = rounds - 1
+    if not _switch(cur, left, right, rounds):
         return
     while True:
-        if check(cur):  # type: ignore[operator]
-            if not increment():
-                return
-        elif not switch():
+        if check(cur, units):
+            i = last
+            cur[i] += 1
+            while cur[i] > right[i]:
+                if i == 0:
+                    return
+                i -= 1
+                cur[i] += 1
+            while i < last:
+                nxt = left[i + 1]
+                cur[i + 1] = cur[i] if cur[i] > nxt else nxt
+                i += 1
+        elif not _switch(cur, left, right, rounds):
             return
 
 

@@ -191,18 +191,21 @@ def test_vectorized_mass_sums_equal_the_crate_loop() -> None:
 
     rng = random.Random(7)
     for _ in range(3000):
-        n = rng.randint(round_based._VECTOR_SUM_MIN_N, 999)
-        q = 10 ** rng.uniform(-9, -1e-4)
+        n = rng.randint(1, 999)
+        q = rng.choice([10 ** rng.uniform(-9, -1e-4), rng.random()])
         p = 1.0 - q
         u = rng.choice([0.01, 0.005, 1 / 300, 0.0025, rng.random(), 1e-300])
-        up = round_based._sum_mass_up(q**n, u, p / q, n)
-        down = round_based._sum_mass_down(p**n, u, q / p, n)
-        assert up == _crate_sum_up(q**n, u, p / q, n)
-        assert down == _crate_sum_down(p**n, u, q / p, n)
+        for vector in (True, False):
+            up = round_based._sum_mass_up(q**n, u, p / q, n, vector)
+            down = round_based._sum_mass_down(p**n, u, q / p, n, vector)
+            assert up == _crate_sum_up(q**n, u, p / q, n)
+            assert down == _crate_sum_down(p**n, u, q / p, n)
     # overflowing steps (inf, then NaN) stop both versions at the same k
     n = 500
-    assert round_based._sum_mass_up(1e-300, 0.5, 1e300, n) == _crate_sum_up(1e-300, 0.5, 1e300, n)
-    assert round_based._sum_mass_down(0.1, 0.5, 1e300, n) == _crate_sum_down(0.1, 0.5, 1e300, n)
+    up = round_based._sum_mass_up(1e-300, 0.5, 1e300, n, True)
+    assert up == _crate_sum_up(1e-300, 0.5, 1e300, n)
+    down = round_based._sum_mass_down(0.1, 0.5, 1e300, n, True)
+    assert down == _crate_sum_down(0.1, 0.5, 1e300, n)
 
 
 def test_chernoff_shortcut_picks_the_same_summation_direction() -> None:
