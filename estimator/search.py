@@ -13,7 +13,7 @@ Our default search (:func:`monotone_estimate`) keeps QRE's algorithm as its buil
 
 * ladder points are ``m x 10^k`` with ``m`` in :data:`LADDER_MANTISSAS` (1, 2, 5: every step
   is at most a factor 2.5, and the round budgets 1e-3, 2e-3, 5e-3 are points), down to the
-  absolute :data:`LADDER_FLOOR` (1e-20);
+  absolute :data:`LADDER_FLOOR` (1e-12; lower total failure budgets are not used in practice);
 * walking up the ladder from the smallest feasible point, the state is QRE's estimate at the first
   point; at each further point ``l`` it becomes QRE's estimate at ``l`` if that costs no more
   qubits *and* no more time than the state, and otherwise stays the state (an estimate valid at a
@@ -38,12 +38,18 @@ case any answer at 10^-4 must cost <= 4,752,740 qubits (monotonicity) and, to be
 there in both coordinates, run in <= 5.0e14 ns, which needs d = 25 and then at least 5.02 million
 qubits with QRE's factory family. So property 2 is stated as Pareto non-domination.
 
-Cost: one QRE-parity estimate per ladder point between the smallest feasible one (or 1e-20) and
-``b``, each cached (a few ms on gate-based presets; up to ~0.5 s for a first 4-round factory
-search on Majorana presets). A sweep over budgets reuses the walk.
+Cost: one QRE-parity estimate per ladder point between the smallest feasible one (or 1e-12) and
+``b`` (at most 36 for ``b < 1``), each cached. Ladder points share factory searches (an interval
+of targets gives one search), so a first estimate takes 5 to 30 ms on gate-based presets and up to
+~0.3 s on Majorana presets with their 5% T error (3- and 4-round factories); later budgets reuse
+the walk. ``benchmarks/run.py`` measures it.
+
+A ladder budget at which QRE's algorithm is infeasible, or refuses its input (a rotation
+precision beyond a scheme's range, e.g. more than 128 phase-gradient bits), ends the walk there:
+the walk starts above it.
 
 Edge: below the smallest feasible ladder point (a budget in the first ladder cell where the
-program becomes feasible, or below 1e-20) the answer is QRE's estimate at ``b`` itself;
+program becomes feasible, or below 1e-12) the answer is QRE's estimate at ``b`` itself;
 monotonicity is guaranteed from the first feasible ladder point on.
 """
 
@@ -64,7 +70,8 @@ from estimator.validation import is_symbolic
 #: Mantissas of the budget ladder (the E3 series: 1, 2, 5 x 10^k; each step at most 2.5x).
 LADDER_MANTISSAS: tuple[float, ...] = (1.0, 2.0, 5.0)
 #: The ladder walk never goes below this absolute budget (keeps the cost bounded and the answer a
-#: function of the budget alone, hence monotone for every budget above it).
+#: function of the budget alone, hence monotone for every budget above it). 1e-12 is far below
+#: the total failure budgets of practice (QRE's default is 1e-3) and halves the walk of 1e-20.
 LADDER_FLOOR = 1e-12
 
 _PER_DECADE = len(LADDER_MANTISSAS)

@@ -1,25 +1,28 @@
 """A fast sweep over a grid: architectures x sizes N x error budgets x physical error rates.
 
 The scalar :func:`~estimator.physical.estimate` builds a full :class:`Estimate` (about 30 fields,
-report data) and, for QRE's round-based factories, runs a factory search for every distinct
-required T-state error; a grid of 10^5 points has 10^5 distinct ones. This module runs the same
-algorithm (QRE's, ``physical.py`` steps 1-4, no constraints) on plain numbers and shares the
-expensive parts across the grid:
+report data). This module runs the same algorithm (QRE's, ``physical.py`` steps 1-4, no
+constraints) on plain numbers and shares the expensive parts across the grid:
 
 * the logical preparation (rotation cost, logical qubits, depth, magic states) once per
   (architecture, size, budget), and once for all physical error rates when the rotation scheme
   is QRE's formula (whose cost does not depend on the qubit);
-* per (architecture variant, code distance) the factory lists, cached per search target;
-* by default (``factory_targets_per_decade=None``) factories are searched at the exact target and
-  the sweep reproduces the scalar path number for number (tests/test_sweep.py, every point);
-* with ``factory_targets_per_decade=K`` the search target is rounded *down* to the grid
-  ``10^(-j/K)`` (far fewer searches): every factory found still meets the required error, so the
-  estimate stays valid, but near a change of the factory list the choice differs from the scalar
-  path, by up to 2x in qubits when the rounding forces one more distillation round (measured:
-  about 1 point in 7 differs at K = 8). Use it for exploration only.
+* the factory searches: every target in an interval of equal searches is answered by one search
+  (``magic/round_based.py``, ``_TargetClasses``), and factory lists are cached per target;
+* the default (monotone) search's budget ladder once per (architecture variant, size), shared
+  by all budgets (:class:`_Walk`, the recurrence of :mod:`estimator.search`);
+* the grid over worker processes (``workers``; architectures x shares of the physical error
+  rates), with results independent of the number of workers.
+
+By default every point equals the scalar path number for number, in either search
+(tests/test_sweep.py checks every point). With ``factory_targets_per_decade=K`` the factory
+search target is rounded *down* to the grid ``10^(-j/K)``: every factory found still meets the
+required error, so the estimate stays valid, but near a change of the factory list the choice
+differs from the scalar path, by up to 2x in qubits when the rounding forces one more
+distillation round. Use it for exploration only.
 
 Counts stay Python ints (``object`` arrays): runtimes beyond 2^63 ns are exact, no int64
-wrap-around. STAR-family architectures (their own engine) fall back to the scalar path.
+wrap-around. STAR-family architectures (their own engine) use the scalar path.
 """
 
 from __future__ import annotations
