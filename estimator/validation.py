@@ -15,9 +15,14 @@ import sympy
 
 from estimator.errors import InvalidInputError, SymbolicValueError
 
+#: Exact types that are plain numbers (checked by identity, the fast path of the checks below).
+_PLAIN = frozenset({int, float})
+
 
 def is_symbolic(value: Any) -> bool:
     """Whether ``value`` is a sympy expression that is not a plain number."""
+    if type(value) in _PLAIN:  # the common case, without sympy's isinstance machinery
+        return False
     return isinstance(value, sympy.Basic) and not value.is_number
 
 
@@ -26,6 +31,13 @@ def to_number(field: str, value: Any) -> float | int:
 
     Integral sympy numbers become ``int`` (exact, no overflow); other numbers become ``float``.
     """
+    kind = type(value)
+    if kind is int:
+        return value
+    if kind is float:
+        if value != value:
+            raise InvalidInputError(field, value, "a number, not NaN")
+        return value
     if isinstance(value, bool):
         raise InvalidInputError(field, value, "a number, not a boolean")
     if isinstance(value, sympy.Basic):
