@@ -411,6 +411,43 @@ def _sum_mass_down(a: float, u: float, ratio: float, n: int, vector: bool = Fals
     return max(0, n - int(stop[0]) - 1) if stop.size else 0
 
 
+def _at_most_cdf_half(n: int, q: float, u: float) -> bool:
+    """``u <= cdf(n // 2)`` for Binomial(n, success 1 - q): the crate's summation direction.
+
+    Where the Chernoff bound ``P(X <= k) <= exp(-n KL(k/n || p))`` (``k <= n p``) is below
+    ``u / 2``, the answer is False whatever the rounding of an incomplete-beta evaluation, so
+    that evaluation (the costliest step of a small-``n`` quantile) is skipped.
+    """
+    p = 1.0 - q
+    k = n // 2
+    if 0 < k and k < n * p and p < 1.0:
+        a = k / n
+        kl = a * math.log(a / p) + (1.0 - a) * math.log((1.0 - a) / q)
+        if -n * kl < math.log(0.5 * u):
+            return False
+    return u <= _Binomial(n, q).cdf(float(k))
+
+
+def _quantile(n: int, q: float, u: float) -> int:
+    """The ``probability`` crate's quantile of Binomial(n, success 1 - q) at level ``u``."""
+    p = 1.0 - q
+    if u == 0.0:
+        return 0
+    if u == 1.0:
+        return n
+    if n < 1000:
+        if _at_most_cdf_half(n, q, u):
+            # sum the mass from 0 upwards
+            return _sum_mass_up(powi(q, n), u, p / q, n, n * p > _VECTOR_SUM_MIN_STEPS)
+        # sum the mass from n downwards
+        return _sum_mass_down(powi(p, n), u, q / p, n, n * q > _VECTOR_SUM_MIN_STEPS)
+    np_ = float(n) * p
+    npq = np_ * q
+    if npq > 80.0:
+        return max(0, math.floor(_binomial_quantile_normal(p, np_, npq, u)))
+    return _Binomial(n, q).newton_quantile(u)
+
+
 @frozen
 class _Binomial:
     """Binomial(n, success 1-q), with the crate's CDF/quantile algorithms."""
@@ -451,38 +488,14 @@ class _Binomial:
         return math.exp(ln_c) * math.sqrt(n / (2.0 * math.pi * xf * n_m_x))
 
     def _at_most_cdf_half(self, u: float) -> bool:
-        """``u <= cdf(n // 2)``, the crate's choice of summation direction.
-
-        Where the Chernoff bound ``P(X <= k) <= exp(-n KL(k/n || p))`` (``k <= n p``) is below
-        ``u / 2``, the answer is False whatever the rounding of an incomplete-beta evaluation, so
-        that evaluation (the costliest step of a small-``n`` quantile) is skipped.
-        """
-        n, p = self.n, self.p
-        k = n // 2
-        if 0 < k and k < n * p and p < 1.0:
-            a = k / n
-            kl = a * math.log(a / p) + (1.0 - a) * math.log((1.0 - a) / self.q)
-            if -n * kl < math.log(0.5 * u):
-                return False
-        return u <= self.cdf(float(k))
+        return _at_most_cdf_half(self.n, self.q, u)
 
     def quantile(self, u: float) -> int:
-        n, p, q = self.n, self.p, self.q
-        if u == 0.0:
-            return 0
-        if u == 1.0:
-            return n
-        if n < 1000:
-            if self._at_most_cdf_half(u):
-                # sum the mass from 0 upwards
-                return _sum_mass_up(powi(q, n), u, p / q, n, n * p > _VECTOR_SUM_MIN_STEPS)
-            # sum the mass from n downwards
-            return _sum_mass_down(powi(p, n), u, q / p, n, n * q > _VECTOR_SUM_MIN_STEPS)
-        np_ = float(n) * p
-        npq = np_ * q
-        if npq > 80.0:
-            return max(0, math.floor(_binomial_quantile_normal(p, np_, npq, u)))
-        # Newton's method from the (first) mode, with damping 0.999 per step
+        return _quantile(self.n, self.q, u)
+
+    def newton_quantile(self, u: float) -> int:
+        """The crate's quantile for ``n >= 1000`` and ``npq <= 80``: Newton from the mode."""
+        n, p = self.n, self.p
         r = p * (n + 1)
         if r == 0.0:
             mode = 0
@@ -635,7 +648,7 @@ def _num_outputs(n_units: int, q: float, requirement: float, n_out: int) -> int:
         return n_units * n_out
     if n_units == 0:
         return 0  # the crate's quantile of Binomial(0, p) is 0 for every 0 <= u <= 1
-    return _Binomial(n_units, q).quantile(requirement) * n_out
+    return _quantile(n_units, q, requirement) * n_out
 
 
 @functools.lru_cache(maxsize=1 << 16)
