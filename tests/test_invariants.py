@@ -57,15 +57,27 @@ def test_runtime_beyond_int64_is_an_exact_int() -> None:
     assert est.runtime_ns > 2**63 and type(est.runtime_ns) is int
 
 
-@pytest.mark.parametrize("preset", ["qubit_gate_ns_e3", "qubit_gate_us_e3", "qubit_gate_ns_e4"])
+@pytest.mark.parametrize(
+    "preset",
+    [
+        "qubit_gate_ns_e3",
+        "qubit_gate_us_e3",
+        "qubit_gate_ns_e4",
+        "qubit_maj_ns_e4",
+        "clifford_t_cultivation_p1e-4",
+        "star_v3_p1e-4",
+    ],
+)
 def test_more_budget_never_costs_more_under_the_default_search(preset: str) -> None:
-    arch = Architecture.qre(preset)
+    """The default search of the public entry points (``estimate_any``, ``physical.estimate``)."""
+    arch = Architecture.qre(preset) if preset.startswith("qubit_") else load_model(preset)
     budgets = [1e-7, 3e-7, 1e-6, 5e-6, 2e-5, 1e-4, 7e-4, 1e-3, 4e-3, 1e-2, 0.05, 0.2]
     for counts in PROGRAMS[:2]:
         prev = None
         for b in budgets:
             try:
-                est = monotone_estimate(counts, arch, b)
+                est = estimate_any(counts, arch, b)
+                assert est == monotone_estimate(counts, arch, b)
             except EstimatorError:
                 assert prev is None  # feasible once => feasible for every larger budget
                 continue
