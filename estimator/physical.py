@@ -25,6 +25,7 @@ References:
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any
 
@@ -642,6 +643,19 @@ class _Prepared:
 def _numeric_counts(counts: LogicalCounts) -> LogicalCounts:
     if not isinstance(counts, LogicalCounts):
         raise InvalidInputError("counts", counts, "a LogicalCounts")
+    try:
+        return _numeric_cached(counts)
+    except TypeError:  # unhashable contents: check without the cache
+        return _numeric_checked(counts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _numeric_cached(counts: LogicalCounts) -> LogicalCounts:
+    """The checked numeric counts, once per counts (the default search prepares many budgets)."""
+    return _numeric_checked(counts)
+
+
+def _numeric_checked(counts: LogicalCounts) -> LogicalCounts:
     for name in _COUNT_FIELDS:
         value = getattr(counts, name)
         if is_symbolic(value):
@@ -789,13 +803,46 @@ class _Patch:
     error: float
 
 
+@frozen
+class _Cost:
+    """The two numbers of an estimate that the default search compares."""
+
+    physical_qubits: int
+    runtime_ns: int
+
+
+@frozen
+class _Piece:
+    """What QRE's plan at one budget depends on, when it was found in the first pass.
+
+    Attributes:
+        d: The code distance.
+        required_logical: The required logical error per cycle that gave ``d``.
+        required_magic: The required T-state error (None: no magic states).
+        max_cycles: The longest run the patch error allows (None: no magic states).
+        waiting: Factories longer than the algorithm's runtime, if the plan had to stretch the
+            runtime for one (their admission depends on ``max_cycles``); else empty.
+    """
+
+    d: int
+    required_logical: float
+    required_magic: float | None
+    max_cycles: int | None
+    waiting: list[MagicStateFactory] | None
+
+
 class _Engine:
     """QRE's ``PhysicalResourceEstimation`` on prepared inputs."""
 
-    def __init__(self, prep: _Prepared, constraints: Constraints | None) -> None:
+    def __init__(
+        self, prep: _Prepared, constraints: Constraints | None, *, light: bool = False
+    ) -> None:
         self.p = prep
         self.arch = prep.arch
         self.c = constraints or Constraints()
+        self.piece: _Piece | None = None
+        #: Return only (physical qubits, runtime) (:class:`_Cost`), not a full Estimate.
+        self.light = light
 
     # -- helpers ----------------------------------------------------------------------------
     def patch(self, d: int) -> _Patch:
@@ -877,6 +924,8 @@ class _Engine:
         q_l = p.logical_qubits
         alg_qubits = q_l * patch.qubits
         f_qubits = factory.physical_qubits * copies if factory is not None else 0
+        if self.light:
+            return _Cost(alg_qubits + f_qubits, patch.cycle_ns * cycles)  # type: ignore[return-value]
         runs = -(-p.num_magic // (copies * factory.output_states)) if factory is not None else 0
         return Estimate(
             architecture=self.arch.name,
@@ -918,12 +967,14 @@ class _Engine:
             return self.estimate_max_qubits(self.c.max_physical_qubits)
         cycles = self.num_cycles()
         n_magic = self.p.num_magic
+        first = True
         while True:
             required_logical = self.required_logical(cycles)
             d = self.distance(required_logical)
             max_cycles = self.cycles_for(self.patch(d))
             patch = self.patch(d)
             if n_magic == 0:
+                self.piece = _Piece(d, required_logical, None, None, None) if first else None
                 return self.result(patch, cycles, None, 0, required_logical, None)
             required_magic = self.p.budget.magic_states / float(n_magic)
             factories = self.factories(required_magic, d)
@@ -939,6 +990,16 @@ class _Engine:
             found = self.find_factory(factories, patch, cycles, max_cycles) if factories else None
             if found is not None:
                 factory, cycles_needed = found
+                if first:
+                    # the plan's inputs that depend on the budget (see next_budget)
+                    waiting = (
+                        [f for f in factories if f.duration_ns > cycles * patch.cycle_ns]
+                        if cycles_needed != cycles or factory.duration_ns > cycles * patch.cycle_ns
+                        else []
+                    )
+                    self.piece = _Piece(d, required_logical, required_magic, max_cycles, waiting)
+                else:
+                    self.piece = None
                 copies = self.copies(patch, factory, cycles_needed)
                 return self.result(
                     patch, cycles_needed, factory, copies, required_logical, required_magic
@@ -956,6 +1017,7 @@ class _Engine:
                 )
                 raise InfeasibleEstimateError(why, constraint="magic_state_error")
             cycles = max(max_cycles + 1, cycles + 1)
+            first = False
 
     def find_factory(
         self,
@@ -1084,6 +1146,76 @@ class _Engine:
             f"{self.p.num_magic:,} magic states)",
             constraint=name,
         )
+
+
+def estimate_with_next_budget(
+    counts: LogicalCounts,
+    architecture: Architecture,
+    total: float,
+    budget: ErrorBudget | float,
+    *,
+    light: bool = False,
+) -> tuple[Estimate, float | None]:
+    """QRE's estimate at ``budget`` and the next total budget at which its plan may change.
+
+    ``budget`` is the total ``total`` itself (QRE's split) or an :class:`ErrorBudget` along a
+    fixed split summing to ``total``. Every part of the budget grows in proportion to the total,
+    so each budget-dependent input of QRE's plan changes at a computable total: the rotation cost
+    (the scheme's :meth:`~estimator.rotations.base.RotationScheme.next_cost_change`), the code
+    distance (where the required error per cycle reaches the logical error of the next smaller
+    distance), the factory list (the source's
+    :meth:`~estimator.magic.base.MagicStateSource.next_list_change`) and, where the runtime was
+    stretched for a factory, the longest run the patch allows (factory admission). The smallest
+    of these is returned; None where any of them is unknown (schemes or sources without the
+    hook, a rotation cost that depends on the distance, or a plan found only after QRE's loop
+    lengthened the run, whose runtime then moves with the budget).
+
+    Used by the default search (:mod:`estimator.search`); QRE-parity numbers, no constraints,
+    Clifford+T architectures only. ``light``: return only the physical qubits and the runtime.
+    """
+    prep = _prepare(counts, architecture, budget)
+    engine = _Engine(prep, None, light=light)
+    result = engine.estimate()
+    return result, _next_budget(engine, float(total))
+
+
+def _next_budget(engine: _Engine, total: float) -> float | None:
+    piece = engine.piece
+    if piece is None or not total > 0:
+        return None
+    p, arch = engine.p, engine.arch
+    qec, qubit = arch.qec, arch.qubit
+    nexts = [math.inf]
+    if p.rotation is not None:
+        scheme = arch.rotation_scheme
+        r = _as_int("rotation_count", p.counts.rotation_count)
+        if scheme.uses_code_distance or (scheme.angle_dependent and p.counts.rotation_angles):
+            return None
+        precision = scheme.precision_per_rotation(p.budget.rotations, r)
+        nxt = scheme.next_cost_change(precision)
+        if nxt is None:
+            return None
+        nexts.append(total * (nxt / precision))
+    if piece.d >= 3:
+        # distances are odd; the next smaller one is admitted once its error is reached
+        lower = qec.logical_error(piece.d - 2, qubit)
+        nexts.append(total * (lower / piece.required_logical))
+    if piece.required_magic is not None:
+        nxt = arch.magic_source.next_list_change(
+            output_error=piece.required_magic, qubit=qubit, qec=qec, max_code_distance=piece.d
+        )
+        if nxt is None:
+            return None
+        nexts.append(total * (nxt / piece.required_magic))
+        if piece.waiting:
+            patch = engine.patch(piece.d)
+            for f in piece.waiting:
+                n = -(-f.duration_ns // patch.cycle_ns)
+                if n > piece.max_cycles:
+                    # admitted once floor(eps_log / (Q P_L)) >= n
+                    need = float(n) * float(p.logical_qubits) * patch.error
+                    nexts.append(total * (need / p.budget.logical))
+    return min(nexts)
 
 
 def estimate(

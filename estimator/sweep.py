@@ -27,7 +27,6 @@ wrap-around. STAR-family architectures (their own engine) use the scalar path.
 
 from __future__ import annotations
 
-import functools
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -228,60 +227,6 @@ def _point(v: _Variant, q_l: int, depth: int, n_magic: int, b_log: float, b_t: f
         cycles = max(max_cycles + 1, cycles + 1)
 
 
-class _Walk:
-    """The default search's budget ladder (:mod:`estimator.search`) on the sweep's engine.
-
-    ``state(i)`` is the walk's state at ladder index ``i``: QRE's point at ``i`` if it costs no
-    more qubits and no more time than the state at ``i - 1``, else that state; None where QRE is
-    infeasible (the walk restarts above it) and at the floor. The same recurrence as
-    :func:`estimator.search._state`, computed once per (architecture variant, counts) and shared
-    by every budget of the sweep.
-    """
-
-    def __init__(self, point_at: Callable[[int], Any], floor: int) -> None:
-        self.point_at = point_at
-        self.states: dict[int, Any] = {}
-        self.top = floor
-
-    def state(self, index: int) -> Any:
-        while self.top < index:
-            j = self.top + 1
-            q = self.point_at(j)
-            prev = self.states.get(j - 1)
-            if isinstance(q, str):
-                self.states[j] = None
-            elif prev is None or (q[0] <= prev[0] and q[1] <= prev[1]):
-                self.states[j] = q
-            else:
-                self.states[j] = prev
-            self.top = j
-        return self.states.get(index)
-
-
-class _LadderPoints:
-    """QRE's point at each ladder budget for one counts (preps shared by the variants if they can
-    be: QRE's formula and PSSPC do not depend on the qubit)."""
-
-    def __init__(self, counts: LogicalCounts, shared: bool) -> None:
-        self.counts = counts
-        self.shared = shared
-        self.preps: dict[int, Any] = {}
-
-    def point(self, index: int, v: _Variant) -> Any:
-        from estimator.physical import _prepare
-        from estimator.search import ladder_value
-
-        try:
-            prep = self.preps.get(index) if self.shared else None
-            if prep is None:
-                prep = _prepare(self.counts, v.arch, ladder_value(index))
-                if self.shared:
-                    self.preps[index] = prep
-            return _run(v, prep)
-        except EstimatorError as exc:
-            return str(exc)
-
-
 def _run(v: _Variant, prep: Any) -> Any:
     return _point(
         v,
@@ -444,45 +389,53 @@ def _sweep_task(args: tuple[Any, ...]) -> list[Any]:
     """
     arch, pes, count_list, budgets, per_decade, search = args
     from estimator.physical import _prepare
-    from estimator.search import LADDER_FLOOR, ladder_index_below
+    from estimator.search import walk_for
     from estimator.star_estimate import estimate_any, is_star_architecture
 
     monotone = search == "monotone"
-    floor = ladder_index_below(LADDER_FLOOR) - 1
-    tops = [ladder_index_below(b) for b in budgets]
     star = is_star_architecture(arch)
     engines = [_Variant(_variant_arch(arch, p), per_decade) for p in pes]
     shared = not star and _prep_key_shared(arch)
     outs: list[Any] = []
     for c in count_list:
-        ladder = _LadderPoints(c, shared)
-        walk_here = monotone and not star
-        walks = [
-            _Walk(functools.partial(ladder.point, v=v), floor) if walk_here else None
-            for v in engines
-        ]
-        for b, top in zip(budgets, tops, strict=True):
+        for b in budgets:
             prep_shared: Any = None
-            for k, v in enumerate(engines):
+            for v in engines:
                 try:
                     if star:
                         e = estimate_any(c, v.arch, b, search=search)
                         out: Any = (e.physical_qubits, e.runtime_ns, e.code_distance)
                         out = (*out, e.num_factories)
                     else:
-                        if shared and prep_shared is not None:
-                            prep = prep_shared
-                        else:
-                            prep = _prepare(c, v.arch, b)
-                            if shared:
-                                prep_shared = prep
-                        out = _run(v, prep)
-                        walk = walks[k]
-                        if walk is not None and not isinstance(out, str):
-                            # the default search: the ladder state below b, if any
-                            state = walk.state(top)
-                            if state is not None:
-                                out = state
+                        # the default search: the walk's plan at b (one walk per program and
+                        # variant, shared by every budget). Where the walk already passed b and
+                        # knows QRE's plan there, QRE at b need not be computed; else QRE at b
+                        # first (an infeasible b needs no walk).
+                        walk = walk_for(c, v.arch) if monotone else None
+                        state, covered = None, False
+                        if walk is not None and walk.next_x > b:
+                            state = walk.state_at(b)
+                            covered = state is not None and walk.covers(b)
+                        out = None
+                        if not covered:
+                            if shared and prep_shared is not None:
+                                prep = prep_shared
+                            else:
+                                prep = _prepare(c, v.arch, b)
+                                if shared:
+                                    prep_shared = prep
+                            out = _run(v, prep)
+                            if walk is not None and state is None and not isinstance(out, str):
+                                state = walk.state_at(b)
+                        if state is not None and not isinstance(out, str):
+                            # the default search: the walk's plan at b (the walk is shared by
+                            # every budget of this program on this variant)
+                            out = (
+                                state.physical_qubits,
+                                state.runtime_ns,
+                                state.code_distance,
+                                state.num_factories,
+                            )
                 except (InfeasibleEstimateError, InvalidInputError) as exc:
                     out = " ".join(str(exc).split())
                 except EstimatorError as exc:  # pragma: no cover - defensive

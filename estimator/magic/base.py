@@ -88,3 +88,19 @@ class MagicStateSource(metaclass=abc.ABCMeta):
             Pareto-optimal candidates (no candidate is worse in both qubits and duration than
             another); an empty list if none reaches ``output_error``.
         """
+
+    def next_list_change(
+        self,
+        *,
+        output_error: float,
+        qubit: PhysicalQubit,
+        qec: QECCode,
+        max_code_distance: int,
+    ) -> float | None:
+        """The smallest required error above ``output_error`` whose factory list may differ.
+
+        Lets the default search step from one budget to the next budget where a plan can change
+        (:mod:`estimator.search`). None (the default): unknown, and the search steps along its
+        budget ladder instead.
+        """
+        return None

@@ -309,6 +309,20 @@ class CultivationSource(MagicStateSource):
             return []
         return [factory]
 
+    def next_list_change(
+        self,
+        *,
+        output_error: float,
+        qubit: PhysicalQubit,
+        qec: QECCode,
+        max_code_distance: int,
+    ) -> float | None:
+        """The list changes once, where the required error reaches the patch's output error."""
+        if max_code_distance < self.escape_distance:
+            return math.inf
+        state_error = _patch(self, qubit, qec).output_error
+        return math.inf if state_error <= output_error else state_error
+
 
 @functools.lru_cache(maxsize=1024)
 def _patch(source: CultivationSource, qubit: PhysicalQubit, qec: QECCode) -> CultivationFactory:

@@ -1212,6 +1212,28 @@ class RoundBasedFactorySource(MagicStateSource):
         """
         return list(_find(self, qubit, qec, float(output_error), int(max_code_distance)))
 
+    def next_list_change(
+        self,
+        *,
+        output_error: float,
+        qubit: PhysicalQubit,
+        qec: QECCode,
+        max_code_distance: int,
+    ) -> float | None:
+        """The upper end of the interval of targets that give this target's search."""
+        target, max_d = float(output_error), int(max_code_distance)
+        if target != target:
+            return None
+        if target > qubit.t_gate_error:
+            return math.inf  # the trivial factory, for every larger target too
+        _find(self, qubit, qec, target, max_d)  # the search (and its interval) exists now
+        classes = _classes(self, qubit, qec, max_d)
+        i = bisect.bisect_right(classes.lows, target) - 1
+        if i < 0 or not target < classes.highs[i]:
+            return None  # forgotten (memory bound): unknown
+        # above the physical T error the answer becomes the trivial factory
+        return min(classes.highs[i], math.nextafter(qubit.t_gate_error, math.inf))
+
 
 @functools.lru_cache(maxsize=64)
 def _memo(

@@ -129,6 +129,15 @@ class RotationScheme(metaclass=abc.ABCMeta):
                 depends on it.
         """
 
+    def next_cost_change(self, precision: float) -> float | None:
+        """The smallest precision above ``precision`` whose cost may differ (None: unknown).
+
+        Lets the default search step from one budget to the next budget where a plan can change
+        (:mod:`estimator.search`); a scheme that cannot say returns None and the search steps
+        along its budget ladder instead.
+        """
+        return None
+
     def precision_per_rotation(self, rotation_budget: float, n_rotations: Any) -> float:
         """Per-rotation precision that keeps ``n_rotations`` within ``rotation_budget``.
 

@@ -55,6 +55,25 @@ class QREFormulaSynthesis(RotationScheme):
         # -log2(precision), not log2(1/precision): 1/precision overflows for denormal values.
         return max(0, math.ceil(self.slope * -math.log2(precision) + self.offset))
 
+    def next_cost_change(self, precision: float) -> float | None:
+        """Where ``ceil(slope*log2(1/eps) + offset)`` drops below its value at ``precision``."""
+        n_t = self.t_per_rotation(precision)
+        if n_t == 0:
+            return math.inf
+        # slope*(-log2 eps) + offset <= n_t - 1  <=>  eps >= 2^(-(n_t - 1 - offset)/slope)
+        eps = 2.0 ** (-(n_t - 1 - self.offset) / self.slope)
+        for _ in range(64):  # float rounding: step up to the first eps that really changes
+            if eps >= 1.0:
+                return math.inf
+            if eps > precision and self.t_per_rotation(eps) < n_t:
+                return eps
+            eps = (
+                math.nextafter(eps, math.inf)
+                if eps > precision
+                else math.nextafter(precision, math.inf)
+            )
+        return None
+
     def cost(
         self,
         *,
