@@ -49,7 +49,7 @@ def _freeze_sources(value: Any) -> tuple[tuple[str, str], ...]:
     return tuple((str(k), str(v)) for k, v in value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class Architecture:
     """A fault-tolerant machine model.
 

@@ -53,7 +53,7 @@ def _short(x: Any) -> str:
     return "None" if x is None else f"{x:g}"
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class PhysicalQubit:
     """A physical qubit model (times in nanoseconds, error rates as probabilities).
 

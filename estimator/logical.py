@@ -54,7 +54,7 @@ def _angles_converter(value: Any) -> tuple[tuple[Any, Any], ...]:
     return tuple((a, c) for a, c in value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class LogicalCounts:
     """Logical resources of one algorithm run (numbers or sympy expressions).
 

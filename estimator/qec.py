@@ -65,7 +65,7 @@ def _check_threshold(instance: QECCode, attribute: object, value: float) -> None
     check_probability("threshold", value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class QECCode(metaclass=abc.ABCMeta):
     """A QEC code family parameterized by an odd code distance ``d``.
 
@@ -234,7 +234,7 @@ class QECCode(metaclass=abc.ABCMeta):
         }
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class SurfaceCodeGateBased(QECCode):
     """Rotated surface code on gate-based qubits (QRE's ``surface_code``, gate-based).
 
@@ -264,7 +264,7 @@ class SurfaceCodeGateBased(QECCode):
         )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class SurfaceCodeMajorana(QECCode):
     """Surface code on Majorana (measurement-based) qubits (QRE's ``surface_code``, Majorana).
 
@@ -289,7 +289,7 @@ class SurfaceCodeMajorana(QECCode):
         return float(20 * qubit.one_qubit_measurement_time_ns * code_distance)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class FloquetCode(QECCode):
     """Floquet (honeycomb) code on Majorana qubits (QRE's ``floquet_code``).
 

@@ -243,7 +243,7 @@ def cultivation_factory(
     )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class CultivationSource(MagicStateSource):
     """Magic-state cultivation as a :class:`MagicStateSource` (one design per noise level).
 

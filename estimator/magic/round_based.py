@@ -58,7 +58,7 @@ MAX_EXTRA_ROUNDS = 4
 # ------------------------------------------------------------------------------------------------
 # Distillation units
 # ------------------------------------------------------------------------------------------------
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class UnitFootprint:
     """Qubits and duration of one distillation unit.
 
@@ -76,7 +76,7 @@ class UnitFootprint:
         check_positive("cycles", self.cycles, integer=True)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class DistillationUnitTemplate:
     """A distillation protocol: ``n_in`` noisy T states to ``n_out`` better ones.
 
@@ -1179,7 +1179,7 @@ def _check_rounds(instance: object, attribute: object, value: int) -> None:
     check_positive("max_rounds", value, integer=True)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, cache_hash=True)
 class RoundBasedFactorySource(MagicStateSource):
     """QRE's T-factory family: 15-to-1 units in 1 to ``max_rounds`` rounds.
 
