@@ -9,8 +9,9 @@ constraints) on plain numbers and shares the expensive parts across the grid:
   is QRE's formula (whose cost does not depend on the qubit);
 * the factory searches: every target in an interval of equal searches is answered by one search
   (``magic/round_based.py``, ``_TargetClasses``), and factory lists are cached per target;
-* the default (monotone) search's budget ladder once per (architecture variant, size), shared
-  by all budgets (:class:`_Walk`, the recurrence of :mod:`estimator.search`);
+* the default (monotone) search's walk once per (architecture variant, size), shared by all
+  budgets (the scalar path's own walk, :func:`estimator.search.walk_for`); where the walk knows
+  QRE's plan at a budget, QRE is not rerun there;
 * the grid over worker processes (``workers``; architectures x shares of the physical error
   rates), with results independent of the number of workers.
 
