@@ -72,16 +72,24 @@ def qualtran_rotation_counts(bits: int) -> tuple[int, int]:
     return toffolis, int(get_cost_value(bloq, QubitCount()))
 
 
-@functools.lru_cache(maxsize=256)
 def qualtran_gradient_preparation(bits: int, precision: float) -> tuple[int, int]:
     """(T gates, arbitrary rotations) of Qualtran's ``PhaseGradientState(bits, eps=precision)``.
 
-    Qualtran drops the gradient's rotations whose angle is below ``precision``.
+    Qualtran's ``QECGatesCost`` classifies the gradient's ``Z**(1/2^i)`` rotations by their angle
+    alone (the smallest ones, below about 1e-12 rad, count as Cliffords), not by ``eps``, so the
+    count is computed once per ``bits`` (tests/rotations/test_phase_gradient.py checks that it
+    does not move with ``precision``). The default search prices many precisions.
     """
+    return _gradient_preparation(int(bits))
+
+
+@functools.lru_cache(maxsize=256)
+def _gradient_preparation(bits: int) -> tuple[int, int]:
     from qualtran.bloqs.rotations.phase_gradient import PhaseGradientState
     from qualtran.resource_counting import QECGatesCost, get_cost_value
 
-    gates = get_cost_value(PhaseGradientState(bits, eps=precision), QECGatesCost())
+    # eps only sets the synthesis precision of the rotations, which QECGatesCost does not read
+    gates = get_cost_value(PhaseGradientState(bits, eps=1e-10), QECGatesCost())
     return int(gates.t), int(gates.rotation)
 
 

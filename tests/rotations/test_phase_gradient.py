@@ -74,3 +74,17 @@ def test_closed_form_beyond_qualtran_matches_qualtran_where_both_exist() -> None
     assert b > QUALTRAN_MAX_BITS
     assert cost.toffoli_count == b - 2
     assert cost.extra_logical_qubits == 2 * b + (b - 2)
+
+
+@pytest.mark.parametrize("bits", [4, 12, 30, 50])
+def test_gradient_preparation_count_does_not_depend_on_precision(bits: int) -> None:
+    """Qualtran's count of PhaseGradientState, asked directly at several eps, equals the count
+    we cache per gradient size."""
+    from qualtran.bloqs.rotations.phase_gradient import PhaseGradientState
+    from qualtran.resource_counting import QECGatesCost, get_cost_value
+
+    from estimator.rotations.phase_gradient import qualtran_gradient_preparation
+
+    for eps in (0.3, 1e-4, 1e-9, 1e-15):
+        gates = get_cost_value(PhaseGradientState(bits, eps=eps), QECGatesCost())
+        assert qualtran_gradient_preparation(bits, eps) == (int(gates.t), int(gates.rotation))
