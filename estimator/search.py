@@ -216,7 +216,14 @@ class _Walk:
 
         self.counts, self.arch, self.direction = counts, arch, direction
         self.constraints, self.options = constraints, options
-        self.pieces = constraints is None and not options and not is_star_architecture(arch)
+        # QRE's engine with change points: no constraints, not STAR, and a rotation cost that
+        # does not need the fixed-point recount in the distance (physical.estimate)
+        self.pieces = (
+            constraints is None
+            and not options
+            and not is_star_architecture(arch)
+            and not arch.rotation_scheme.uses_code_distance
+        )
         self.xs: list[float] = []
         # the state after each point: (qubits, runtime) and the budget its plan comes from
         self.states: list[tuple[Any, float] | None] = []
