@@ -305,6 +305,19 @@ def _workspace(uses: list[SketchUse]) -> Any:
     return smax(*[u.controls for u in uses]) - 1
 
 
+def _dilation_breakdown(n: Any, r: Any, readout_ancillas: Any, workspace: Any) -> dict[str, Any]:
+    """Logical qubits per register of the dilation-based tasks (LS-SVM, PCA)."""
+    return {
+        "index i (rows of the dilation)": n,
+        "index j (columns of the dilation)": n,
+        "rank k": r,
+        "binary-search output": 1,
+        "LCU/QSVT ancilla": 1,
+        "Hadamard-test ancilla": readout_ancillas,
+        "And-ladder workspace": workspace,
+    }
+
+
 def _difference(ours: Any, authors: Any, workspace: Any) -> str:
     """Why our count differs from the authors' formula, with the numbers."""
     text = (
@@ -440,15 +453,7 @@ class LSSVMTask(Task):
             shadow_constant=self.shadow_constant,
         )
         workspace = _workspace(uses)
-        breakdown = {
-            "index i (rows of the dilation)": n,
-            "index j (columns of the dilation)": n,
-            "rank k": r,
-            "binary-search output": 1,
-            "LCU/QSVT ancilla": 1,
-            "Hadamard-test ancilla": readout.ancilla_qubits,
-            "And-ladder workspace": workspace,
-        }
+        breakdown = _dilation_breakdown(n, r, readout.ancilla_qubits, workspace)
         authors = authors_qubits_lssvm(n_rows, dim, s, variant=self.qubit_variant)  # type: ignore[arg-type]
         assumptions = _COMMON_ASSUMPTIONS + (
             "pseudo-inverse degree: CKS truncated 1/x polynomial (2 j0 + 1); the paper states "
@@ -599,15 +604,7 @@ class PCATask(Task):
             shadow_constant=self.shadow_constant,
         )
         workspace = _workspace(uses)
-        breakdown = {
-            "index i (rows of the dilation)": n,
-            "index j (columns of the dilation)": n,
-            "rank k": r,
-            "binary-search output": 1,
-            "LCU/QSVT ancilla": 1,
-            "Hadamard-test ancilla": readout.ancilla_qubits,
-            "And-ladder workspace": workspace,
-        }
+        breakdown = _dilation_breakdown(n, r, readout.ancilla_qubits, workspace)
         authors = authors_qubits_pca(n_rows, dim, s, variant=self.qubit_variant)  # type: ignore[arg-type]
         assumptions = _COMMON_ASSUMPTIONS + (
             f"filter degree ceil(c ln(1/(chi eps)) / gap), c={self.filter_constant} UNVERIFIED",
