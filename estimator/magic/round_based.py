@@ -236,6 +236,7 @@ def _horner(c: tuple[float, ...], x: float) -> float:
     return acc
 
 
+@functools.lru_cache(maxsize=64)  # the search asks for a few levels u = 0.01 / rounds
 def _normal_quantile(p: float) -> float:
     """Standard normal quantile by Wichura's AS 241."""
     if p <= 0.0:
@@ -1245,7 +1246,7 @@ def _memo(
 
 def clear_caches() -> None:
     """Forget every cached search, build, machine table and binomial quantile (a cold start)."""
-    for cached in (_find, _classes, _memo, _tables, _num_outputs, _adjust_units):
+    for cached in (_find, _classes, _memo, _tables, _num_outputs, _adjust_units, _normal_quantile):
         cached.cache_clear()
 
 
