@@ -202,7 +202,7 @@ class _Walk:
     """
 
     #: At most this many points per walk (then only ladder points): bounds pathological cases.
-    MAX_POINTS = 20_000
+    MAX_POINTS = 2_000
 
     def __init__(
         self,
