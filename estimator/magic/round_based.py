@@ -156,14 +156,12 @@ class _Unit:
     oc: float
 
     def is_valid(self) -> bool:
-        # QRE rule (tfactory.rs): a unit is usable only if c <= 0.1 p_T
-        return self.clifford_error <= 0.1 * self.t_error
+        return _usable(self.clifford_error, self.t_error)
 
-    def output_error(self, z: float) -> float:
-        return self.oz * powi(z, 3) + self.oc * self.clifford_error
 
-    def failure_probability(self, z: float) -> float:
-        return self.fz * z + self.fc * self.clifford_error
+def _usable(clifford_error: float, t_error: float) -> bool:
+    """QRE rule (tfactory.rs): a unit is usable only if ``c <= 0.1 p_T``."""
+    return clifford_error <= 0.1 * t_error
 
 
 def _place(
@@ -915,13 +913,16 @@ class _Tables:
         # units on logical qubits, per distance, placed when a search first needs that distance
         self.logical_units: dict[int, list[_Unit]] = {}
         n_lc = self.n_l + self.n_c
-        # QRE rule: the default "no valid distance" index is one past the last distance slot.
-        # Validity (c <= 0.1 p_T) depends on the distance only, not on the template.
-        self.min_valid = [max_d + 1] * n_lc
-        for i, d in enumerate(self.distances):
-            if qec.logical_error(d, qubit) <= 0.1 * t_err:
-                self.min_valid = [i] * n_lc
-                break
+        # The smallest usable distance index; QRE rule: the default "no valid distance" index is
+        # one past the last distance slot. Usability depends on the distance, not the template.
+        self.min_valid = next(
+            (
+                i
+                for i, d in enumerate(self.distances)
+                if _usable(qec.logical_error(d, qubit), t_err)
+            ),
+            max_d + 1,
+        )
         # rows per (position 0 or later, distance index, unit index), read by every build; a
         # distance's rows are placed on first use (a search visits a fraction of them)
         self.n_first = n_lc + self.n_p
@@ -976,8 +977,8 @@ class _Tables:
                 return 0
             if idx < self.n_c and self.valid_physical[idx]:
                 return 0
-            return max(1, self.min_valid[idx])
-        return self.min_valid[idx]
+            return max(1, self.min_valid)
+        return self.min_valid
 
     def max_index(self, position: int, idx: int) -> int:
         return 0 if idx >= self.n_l + self.n_c else len(self.distances) - 1
