@@ -967,6 +967,7 @@ class _Engine:
             return self.estimate_max_qubits(self.c.max_physical_qubits)
         cycles = self.num_cycles()
         n_magic = self.p.num_magic
+        self.piece = None  # set only for a plan found in the first pass
         first = True
         while True:
             required_logical = self.required_logical(cycles)
@@ -974,7 +975,8 @@ class _Engine:
             max_cycles = self.cycles_for(self.patch(d))
             patch = self.patch(d)
             if n_magic == 0:
-                self.piece = _Piece(d, required_logical, None, None, None) if first else None
+                if first:
+                    self.piece = _Piece(d, required_logical, None, None, None)
                 return self.result(patch, cycles, None, 0, required_logical, None)
             required_magic = self.p.budget.magic_states / float(n_magic)
             factories = self.factories(required_magic, d)
@@ -991,15 +993,12 @@ class _Engine:
             if found is not None:
                 factory, cycles_needed = found
                 if first:
-                    # the plan's inputs that depend on the budget (see next_budget)
-                    waiting = (
-                        [f for f in factories if f.duration_ns > cycles * patch.cycle_ns]
-                        if cycles_needed != cycles or factory.duration_ns > cycles * patch.cycle_ns
-                        else []
-                    )
+                    # what the plan depends on (_next_budget); a plan that stretched the runtime
+                    # for a factory depends on which slower factories the patch admits
+                    runtime = cycles * patch.cycle_ns
+                    stretched = cycles_needed != cycles
+                    waiting = [f for f in factories if f.duration_ns > runtime] if stretched else []
                     self.piece = _Piece(d, required_logical, required_magic, max_cycles, waiting)
-                else:
-                    self.piece = None
                 copies = self.copies(patch, factory, cycles_needed)
                 return self.result(
                     patch, cycles_needed, factory, copies, required_logical, required_magic
@@ -1258,12 +1257,11 @@ def estimate(
         raise InvalidInputError(
             "constraints", constraints, "None for a STAR-family architecture (layout 'star')"
         )
-    if search == "monotone":
-        from estimator.search import monotone_estimate
+    from estimator.search import check_search, monotone_estimate
 
+    check_search(search)
+    if search == "monotone":
         return monotone_estimate(counts, architecture, budget, constraints=constraints)
-    if search != "qre":
-        raise InvalidInputError("search", search, "'monotone' or 'qre'")
     if star:
         return estimate_star(counts, architecture, budget)
     prep = _prepare(counts, architecture, budget)

@@ -114,6 +114,16 @@ def ladder_index_below(total: float) -> int:
     return bisect.bisect_right(_LADDER, total) - 1
 
 
+#: The searches of :func:`estimator.physical.estimate` and the sweep, the default first.
+SEARCHES: tuple[str, ...] = ("monotone", "qre")
+
+
+def check_search(search: Any) -> None:
+    """Raise :class:`InvalidInputError` unless ``search`` names one of :data:`SEARCHES`."""
+    if search not in SEARCHES:
+        raise InvalidInputError("search", search, "'monotone' or 'qre'")
+
+
 def dominates(a: Any, b: Any) -> bool:
     """Whether estimate ``a`` costs no more qubits and no more time than ``b``."""
     return a.physical_qubits <= b.physical_qubits and a.runtime_ns <= b.runtime_ns
@@ -194,9 +204,9 @@ class _Walk:
     the state (the state resets to None where QRE is infeasible). The next point is the next
     budget at which QRE's plan may change (:func:`estimator.physical.estimate_with_next_budget`)
     if that is known (ladder points before it would repeat the same plan), else the next ladder
-    point. The
-    points depend only on the program and the machine, never on the budget asked for, so the
-    answers for two budgets come from one walk and the larger budget's is no worse in both.
+    point. The points depend only on the program and the machine, never on the budget asked
+    for, so the answers for two budgets come from one walk and the larger budget's is no worse
+    in both.
     Where the next change is known, every budget between two points has QRE's plan of the point
     below it, which the walk has seen: the answer is then never worse than QRE's in both.
     """
@@ -238,15 +248,13 @@ class _Walk:
         the scheme supports, e.g. more than 128 phase-gradient bits): the user's inputs were
         valid at their own budget (checked first), so that counts as infeasible here too.
         """
-        budget = self.direction.budget(x)
         try:
             if self.pieces:
                 from estimator.physical import estimate_with_next_budget
 
+                budget = self.direction.budget(x)
                 return estimate_with_next_budget(self.counts, self.arch, x, budget, light=True)
-            est = _parity(self.counts, self.arch, budget, self.constraints, self.options)
-            self.full[x] = est
-            return est, None
+            return self._estimate(x), None
         except (InfeasibleEstimateError, InvalidInputError):
             return None, None
 
@@ -274,15 +282,13 @@ class _Walk:
                 state = prev
             self.xs.append(x)
             self.states.append(state)
-            i = ladder_index_below(x) + 1
-            ladder_next = ladder_value(i) if i < len(_LADDER) else math.inf
             step = _next_point(x, nxt) if len(self.xs) < self.MAX_POINTS else None
+            self.known.append(step is not None)
             if step is not None:
                 self.next_x = step  # QRE's plan is the same up to it: no point in between
-                self.known.append(True)
             else:
-                self.next_x = ladder_next
-                self.known.append(False)
+                i = ladder_index_below(x) + 1
+                self.next_x = ladder_value(i) if i < len(_LADDER) else math.inf
         i = bisect.bisect_right(self.xs, total) - 1
         state = self.states[i] if i >= 0 else None
         return None if state is None else self._estimate(state[1])

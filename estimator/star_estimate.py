@@ -633,12 +633,11 @@ def estimate_any(
         **kwargs: ``payment`` and ``max_sampling_overhead`` apply to STAR-family architectures
             only; ``constraints`` to the others.
     """
-    if search == "monotone":
-        from estimator.search import monotone_estimate
+    from estimator.search import check_search, monotone_estimate
 
+    check_search(search)
+    if search == "monotone":
         return monotone_estimate(counts, architecture, budget, **kwargs)
-    if search != "qre":
-        raise InvalidInputError("search", search, "'monotone' or 'qre'")
     if is_star_architecture(architecture):
         kwargs.pop("constraints", None)
         return estimate_star(counts, architecture, budget, **kwargs)

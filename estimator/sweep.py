@@ -228,6 +228,11 @@ def _point(v: _Variant, q_l: int, depth: int, n_magic: int, b_log: float, b_t: f
         cycles = max(max_cycles + 1, cycles + 1)
 
 
+def _numbers(est: Any) -> tuple[int, int, int, int]:
+    """The sweep's numbers of a scalar estimate (as :func:`_point` returns them)."""
+    return (est.physical_qubits, est.runtime_ns, est.code_distance, est.num_factories)
+
+
 def _run(v: _Variant, prep: Any) -> Any:
     return _point(
         v,
@@ -311,11 +316,12 @@ def sweep(
             "factory_targets_per_decade", factory_targets_per_decade, "an integer >= 1 or None"
         )
 
-    if search not in ("monotone", "qre"):
-        raise InvalidInputError("search", search, "'monotone' or 'qre'")
-    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int)):
-        raise InvalidInputError("workers", workers, "a positive integer or None")
-    if workers is not None and workers < 1:
+    from estimator.search import check_search
+
+    check_search(search)
+    if workers is not None and (
+        isinstance(workers, bool) or not isinstance(workers, int) or workers < 1
+    ):
         raise InvalidInputError("workers", workers, "a positive integer or None")
 
     n_pts = len(archs) * len(count_list) * len(budgets) * len(pes)
@@ -404,9 +410,7 @@ def _sweep_task(args: tuple[Any, ...]) -> list[Any]:
             for v in engines:
                 try:
                     if star:
-                        e = estimate_any(c, v.arch, b, search=search)
-                        out: Any = (e.physical_qubits, e.runtime_ns, e.code_distance)
-                        out = (*out, e.num_factories)
+                        out: Any = _numbers(estimate_any(c, v.arch, b, search=search))
                     else:
                         # the default search: the walk's plan at b (one walk per program and
                         # variant, shared by every budget). Where the walk already passed b and
@@ -429,14 +433,7 @@ def _sweep_task(args: tuple[Any, ...]) -> list[Any]:
                             if walk is not None and state is None and not isinstance(out, str):
                                 state = walk.state_at(b)
                         if state is not None and not isinstance(out, str):
-                            # the default search: the walk's plan at b (the walk is shared by
-                            # every budget of this program on this variant)
-                            out = (
-                                state.physical_qubits,
-                                state.runtime_ns,
-                                state.code_distance,
-                                state.num_factories,
-                            )
+                            out = _numbers(state)
                 except (InfeasibleEstimateError, InvalidInputError) as exc:
                     out = " ".join(str(exc).split())
                 except EstimatorError as exc:  # pragma: no cover - defensive
