@@ -293,6 +293,13 @@ class _Walk:
         state = self.states[i] if i >= 0 else None
         return None if state is None else self._estimate(state[1])
 
+    def plan_budget(self, total: float) -> float | None:
+        """The budget at which QRE produced the plan that answers ``total`` (None: no plan)."""
+        self.state_at(total)
+        i = bisect.bisect_right(self.xs, total) - 1
+        state = self.states[i] if i >= 0 else None
+        return None if state is None else state[1]
+
     def covers(self, total: float) -> bool:
         """Whether QRE's plan at ``total`` is known to be that of the walk point below it
         (then QRE at ``total`` is feasible and the walk's state is the answer). Call after

@@ -362,6 +362,31 @@ def test_qos_boolean_workload_on_every_preset(qos_counts: LogicalCounts) -> None
 
 
 @pytest.mark.parametrize(("row", "qubit"), [(0, "qubit_gate_ns_e4"), (1, "qubit_gate_ns_e3")])
+def test_qos_default_rows_are_qsharp_plans_at_smaller_budgets(
+    qos_counts: LogicalCounts, row: int, qubit: str
+) -> None:
+    """Peer check of the default search's rows: each is the plan Microsoft's resource estimator
+    (qsharp 1.31) itself gives at the smaller budget the walk took it from."""
+    import os
+
+    from estimator.search import walk_for
+
+    os.environ.setdefault("QDK_PYTHON_TELEMETRY", "none")
+    native = pytest.importorskip("qdk._native")
+    name, d, qubits, runtime_ns, copies = QOS_RANKED[row]
+    source = walk_for(qos_counts, load_model(name)).plan_budget(1e-2)
+    assert source is not None and source < 1e-2
+    params = {"qubitParams": {"name": qubit}, "qecScheme": {"name": "surface_code"}}
+    params["errorBudget"] = source
+    counts = json.dumps(qos_counts.to_qre_json())
+    theirs = json.loads(native.physical_estimates(counts, json.dumps([params])))[0]
+    assert theirs["logicalQubit"]["codeDistance"] == d
+    assert theirs["physicalCounts"]["physicalQubits"] == qubits
+    assert theirs["physicalCounts"]["runtime"] == runtime_ns
+    assert theirs["physicalCounts"]["breakdown"]["numTfactories"] == copies
+
+
+@pytest.mark.parametrize(("row", "qubit"), [(0, "qubit_gate_ns_e4"), (1, "qubit_gate_ns_e3")])
 def test_qos_factory_rows_agree_with_qsharp(
     qos_counts: LogicalCounts, row: int, qubit: str
 ) -> None:
